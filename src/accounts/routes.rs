@@ -1,0 +1,107 @@
+//! The accounts router (every accounts URL in one list) and the pages of
+//! signing in and out and the signed-in home.
+
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use super::{Member, invites, join, pseudonym::comparison_key, session, settings, store, views};
+use crate::{
+    clock::format_utc,
+    safety::routes::CLEAR_SITE_DATA,
+    web::{
+        AppState, cookies,
+        context::RequestContext,
+        csrf::{NoFields, Post},
+        error::AppError,
+        limits::ClientAddress,
+        page::{PageCtx, render, render_with_status},
+        paths,
+    },
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(paths::HOME, get(home_get))
+        .route(paths::SIGN_IN, get(sign_in_get).post(sign_in_post))
+        .route(paths::SIGN_OUT, post(sign_out_post))
+        .merge(join::router())
+        .merge(settings::router())
+        .merge(invites::router())
+}
+
+fn see_other(location: &'static str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
+/// GET / — who you are signed in as and when this account last signed in.
+async fn home_get(Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+    render(&views::HomeView {
+        ctx,
+        pseudonym: viewer.pseudonym,
+        previous_sign_in: viewer.previous_sign_in_at.map(format_utc),
+    })
+}
+
+/// GET /sign-in
+async fn sign_in_get(ctx: PageCtx) -> Result<Response, AppError> {
+    if ctx.pseudonym.is_some() {
+        return Ok(see_other(paths::HOME));
+    }
+    render(&views::SignInView { ctx, pseudonym: String::new(), error: None })
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    #[serde(default)]
+    pseudonym: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// POST /sign-in — a new session on success; one message for any failure, so
+/// the page never tells whether a pseudonym exists.
+async fn sign_in_post(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    ctx: PageCtx,
+    Post(form): Post<SignInForm>,
+) -> Result<Response, AppError> {
+    state.limits.check_address(client)?;
+    let key = comparison_key(form.pseudonym.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+    state.limits.check_sign_in(&key, client)?;
+    let user = store::user_by_key(&state.db.read, &key).await?;
+    let matches = state.hasher.verify(&form.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let Some(user) = user.filter(|_| matches) else {
+        let view = views::SignInView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: Some("sign-in-failed") };
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    };
+    let mut tx = state.db.write.begin().await?;
+    let token = session::start(&state, &mut tx, &user, state.clock.now()).await?;
+    tx.commit().await?;
+    let mut response = see_other(paths::HOME);
+    response.headers_mut().append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token));
+    Ok(response)
+}
+
+/// POST /sign-out — ends the session on the server and clears what the
+/// browser holds for this site.
+async fn sign_out_post(
+    State(state): State<AppState>,
+    context: RequestContext,
+    Post(_): Post<NoFields>,
+) -> Result<Response, AppError> {
+    if let Some(token) = &context.session_token {
+        session::end(&state, token).await?;
+    }
+    let mut response = see_other(paths::SIGN_IN);
+    let headers = response.headers_mut();
+    headers.insert("clear-site-data", HeaderValue::from_static(CLEAR_SITE_DATA));
+    headers.append(header::SET_COOKIE, cookies::remove(cookies::SESSION));
+    Ok(response)
+}

@@ -1,0 +1,85 @@
+//! Sessions: a 256-bit token in the `__Host-hearth` cookie, only its hash in
+//! the database. A session ends after the idle timeout, at its absolute
+//! lifetime, at sign-out, or when the quick exit is configured to end it.
+
+use super::store;
+use crate::{
+    accounts::secret,
+    clock::UnixTime,
+    web::{AppState, i18n::Locale},
+};
+
+/// Write "last seen" at most this often, so reading pages does not write.
+pub const TOUCH_INTERVAL_SECONDS: i64 = 60;
+
+/// The signed-in member making a request.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user_id: i64,
+    pub session_id: i64,
+    pub pseudonym: String,
+    pub is_admin: bool,
+    pub locale: Option<Locale>,
+    /// When the account signed in before this session began.
+    pub previous_sign_in_at: Option<UnixTime>,
+}
+
+/// What a session cookie turned out to be.
+pub enum Resumed {
+    Live(Viewer),
+    /// Expired, signed out or unknown: the browser should forget the cookie.
+    Dead,
+}
+
+pub async fn resume(state: &AppState, token: &str, now: UnixTime) -> Result<Resumed, sqlx::Error> {
+    let hash = secret::digest(token);
+    let Some(row) = store::session_by_token(&state.db.read, &hash).await? else {
+        return Ok(Resumed::Dead);
+    };
+    let idle_limit = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
+    if now >= row.expires_at || now - row.last_seen_at >= idle_limit {
+        store::delete_session(&state.db.write, &hash).await?;
+        return Ok(Resumed::Dead);
+    }
+    if now - row.last_seen_at >= TOUCH_INTERVAL_SECONDS {
+        store::touch_session(&state.db.write, row.session_id, now).await?;
+    }
+    Ok(Resumed::Live(Viewer {
+        user_id: row.user_id,
+        session_id: row.session_id,
+        pseudonym: row.pseudonym,
+        is_admin: row.is_admin == 1,
+        locale: row.locale.as_deref().and_then(Locale::from_code),
+        previous_sign_in_at: row.previous_sign_in_at,
+    }))
+}
+
+/// Starts a session for a member who just proved who they are, inside the
+/// caller's transaction; returns the token for the cookie. A new token every
+/// time: a token planted before sign-in never becomes a signed-in one.
+pub async fn start(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    user: &store::UserRow,
+    now: UnixTime,
+) -> Result<String, sqlx::Error> {
+    let token = secret::new_token();
+    let lifetime = i64::try_from(state.config.session_lifetime.as_secs()).unwrap_or(i64::MAX);
+    store::insert_session(
+        &mut *conn,
+        store::NewSession {
+            token_hash: &secret::digest(&token),
+            user_id: user.id,
+            now,
+            expires_at: now.saturating_add(lifetime),
+            previous_sign_in_at: user.last_sign_in_at,
+        },
+    )
+    .await?;
+    store::record_sign_in(&mut *conn, user, now).await?;
+    Ok(token)
+}
+
+pub async fn end(state: &AppState, token: &str) -> Result<(), sqlx::Error> {
+    store::delete_session(&state.db.write, &secret::digest(token)).await
+}

@@ -1,0 +1,102 @@
+//! Page structs for the accounts templates. Each holds the shared `PageCtx`
+//! plus what its page shows; messages are translation keys.
+
+use askama::Template;
+
+use crate::web::page::PageCtx;
+
+#[derive(Template)]
+#[template(path = "accounts/sign_in.html")]
+pub struct SignInView {
+    pub ctx: PageCtx,
+    pub pseudonym: String,
+    pub error: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/home.html")]
+pub struct HomeView {
+    pub ctx: PageCtx,
+    pub pseudonym: String,
+    /// Formatted time of the sign-in before this one, if there was one.
+    pub previous_sign_in: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/join_consent.html")]
+pub struct JoinConsentView {
+    pub ctx: PageCtx,
+    pub agree_action: String,
+    pub error: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/join_account.html")]
+pub struct JoinAccountView {
+    pub ctx: PageCtx,
+    pub account_action: String,
+    pub pseudonym: String,
+    pub pseudonym_error: Option<&'static str>,
+    pub password_error: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/invite_unusable.html")]
+pub struct InviteUnusableView {
+    pub ctx: PageCtx,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/recovery_codes.html")]
+pub struct RecoveryCodesView {
+    pub ctx: PageCtx,
+    pub codes: Vec<String>,
+    /// True right after joining: the page then welcomes the new member.
+    pub welcome: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/recover.html")]
+pub struct RecoverView {
+    pub ctx: PageCtx,
+    pub pseudonym: String,
+    pub error: Option<&'static str>,
+    /// Set once the password has been changed.
+    pub done: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/settings.html")]
+pub struct SettingsView {
+    pub ctx: PageCtx,
+    pub codes_left: i64,
+    /// "auto", "en" or "fr".
+    pub language: &'static str,
+    pub password_error: Option<&'static str>,
+    pub codes_error: Option<&'static str>,
+    pub notice: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/invites.html")]
+pub struct InvitesView {
+    pub ctx: PageCtx,
+    pub invites: Vec<InviteLine>,
+    /// The link of an invite just created; shown once, never stored.
+    pub new_invite_url: Option<String>,
+    pub note: String,
+    pub error: Option<&'static str>,
+}
+
+pub struct InviteLine {
+    pub revoke_action: String,
+    pub note: String,
+    pub created: String,
+    pub expires: String,
+    /// Translation key of its state: active, used, expired or revoked.
+    pub status: &'static str,
+    pub revocable: bool,
+}
+
+/// Choices for how long a new invite lasts, in days.
+pub const INVITE_DAYS: [i64; 5] = [1, 3, 7, 14, 30];

@@ -1,0 +1,232 @@
+//! The command line. The verbs are a contract that deploy scripts and
+//! organisations' admins rely on: `serve` (the default), `migrate`,
+//! `admin create`, `invite create`.
+
+use std::{io::BufRead, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
+
+use clap::{Parser, Subcommand};
+
+use crate::{
+    accounts::{invites, password::Password, pseudonym::Pseudonym, store},
+    clock::{Clock, SystemClock, format_utc},
+    config::Config,
+    db::Db,
+    web::{self, AppState},
+};
+
+#[derive(Debug, Parser)]
+#[command(name = "hearth", version, about = "Hearth: an invite-only forum for peer-support groups")]
+pub struct Cli {
+    /// A TOML file of settings; environment variables (HEARTH_*) override it.
+    #[arg(long, env = "HEARTH_CONFIG", global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run pending migrations and serve (the default). Prints a one-time setup
+    /// link while the instance has no admin.
+    Serve,
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Manage instance admins.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+    /// Manage invites.
+    Invite {
+        #[command(subcommand)]
+        action: InviteAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminAction {
+    /// Create an instance admin; the password is read from standard input.
+    Create {
+        /// The admin's pseudonym.
+        #[arg(long)]
+        pseudonym: String,
+        /// Read the password from the first line of standard input (required:
+        /// a password on the command line would be visible to other users).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum InviteAction {
+    /// Create an invite and print its link (the last line of output).
+    Create {
+        /// How long the invite stays valid: minutes, hours or days, e.g. 30m, 12h, 7d.
+        #[arg(long, default_value = "7d", value_parser = parse_duration)]
+        expires_in: Duration,
+        /// A note for staff about who the invite is for (avoid real names).
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+/// `7d`, `12h`, `30m`: up to a year.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text.len().saturating_sub(1);
+    let (number, unit) = (text.get(..split).unwrap_or_default(), text.get(split..).unwrap_or_default());
+    let seconds_per = match unit {
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err("use a number followed by m, h or d, e.g. 7d".to_owned()),
+    };
+    let number: u64 = number.parse().map_err(|_| "use a number followed by m, h or d, e.g. 7d".to_owned())?;
+    let seconds = number.saturating_mul(seconds_per);
+    if number == 0 || seconds > 366 * 86_400 {
+        return Err("must be more than zero and at most 366d".to_owned());
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HEARTH_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("hearth: configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("hearth: cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(dispatch(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("hearth: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Connects, migrates and builds the application state.
+pub async fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, String> {
+    let db = Db::connect(&config.database_url).await.map_err(|err| format!("cannot open the database: {err}"))?;
+    db.migrate().await.map_err(|err| format!("database migration failed: {err}"))?;
+    AppState::new(db, config, clock)
+}
+
+async fn dispatch(command: Command, config: Config) -> Result<(), String> {
+    let state = prepare(config, Arc::new(SystemClock::default())).await?;
+    let result = match command {
+        Command::Serve => serve(state.clone()).await,
+        Command::Migrate => {
+            println!("Migrations are up to date.");
+            Ok(())
+        }
+        Command::Admin { action: AdminAction::Create { pseudonym, password_stdin: _ } } => {
+            create_admin(&state, &pseudonym).await
+        }
+        Command::Invite { action: InviteAction::Create { expires_in, note } } => {
+            let invite = invites::create(&state, expires_in, note.as_deref(), None, false)
+                .await
+                .map_err(|err| format!("cannot create the invite: {err}"))?;
+            println!("Invite valid until {}:", format_utc(invite.expires_at));
+            println!("{}", invite.url);
+            Ok(())
+        }
+    };
+    state.db.close().await;
+    result
+}
+
+async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {
+    let pseudonym = Pseudonym::parse(pseudonym).map_err(|problem| {
+        format!("pseudonym refused: {}", state.translations.get(Default::default(), problem.message_key(), &[]))
+    })?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|err| format!("cannot read the password: {err}"))?;
+    let typed = line.trim_end_matches(['\n', '\r']);
+    let password = Password::parse(typed, &[pseudonym.as_str(), &state.config.instance_name]).map_err(|problem| {
+        format!("password refused: {}", state.translations.get(Default::default(), problem.message_key(), &[]))
+    })?;
+    let hash = state.hasher.hash(&password).await.map_err(|err| err.to_string())?;
+    match store::insert_user(&state.db.write, &pseudonym, &hash, true, state.clock.now()).await {
+        Ok(_) => {
+            println!("Admin {} created.", pseudonym.as_str());
+            Ok(())
+        }
+        Err(sqlx::Error::Database(err)) if err.is_unique_violation() => {
+            Err("that pseudonym, or one that looks like it, is taken".to_owned())
+        }
+        Err(err) => Err(format!("cannot create the admin: {err}")),
+    }
+}
+
+async fn serve(state: AppState) -> Result<(), String> {
+    let listen = state.config.listen;
+    let listener =
+        tokio::net::TcpListener::bind(listen).await.map_err(|err| format!("cannot listen on {listen}: {err}"))?;
+    if !store::admin_exists(&state.db.read).await.map_err(|err| err.to_string())? {
+        store::revoke_setup_invites(&state.db.write, state.clock.now()).await.map_err(|err| err.to_string())?;
+        let invite = invites::create(&state, Duration::from_secs(24 * 3600), Some("setup"), None, true)
+            .await
+            .map_err(|err| format!("cannot create the setup link: {err}"))?;
+        // Printed, not logged: it is a secret for whoever runs the server.
+        println!("No admin account yet. Open this one-time link within 24 hours to create it:\n{}", invite.url);
+    }
+    tracing::info!(address = %listen, base_url = %state.config.base_url, "serving");
+    web::serve(state, listener, shutdown_signal()).await.map_err(|err| format!("server stopped: {err}"))
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("7d").unwrap(), Duration::from_secs(7 * 86_400));
+        assert_eq!(parse_duration("12h").unwrap(), Duration::from_secs(12 * 3600));
+        assert_eq!(parse_duration("30m").unwrap(), Duration::from_secs(1800));
+        for bad in ["", "d", "0d", "7", "7w", "-1d", "400d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

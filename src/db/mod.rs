@@ -1,0 +1,115 @@
+//! One handle over SQLite or PostgreSQL through sqlx's `Any` driver, so every
+//! query is written once. SQLite gets one writer connection and a small read
+//! pool (the standard cure for "database is locked"); PostgreSQL shares one pool.
+//! Columns are only BIGINT/INTEGER, TEXT and BLOB/BYTEA; times are unix seconds.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    Executor,
+    any::{AnyPoolOptions, install_default_drivers},
+    migrate::Migrator,
+};
+
+pub type Pool = sqlx::AnyPool;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct Db {
+    /// Queries that only read.
+    pub read: Pool,
+    /// Everything that writes (on SQLite, a single connection).
+    pub write: Pool,
+    pub backend: Backend,
+}
+
+/// Run on every SQLite connection. WAL is persistent but harmless to repeat;
+/// `synchronous=FULL` makes an acknowledged write survive power loss;
+/// `secure_delete` overwrites deleted content instead of leaving it in free pages.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
+
+impl Db {
+    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        install_default_drivers();
+        if url.starts_with("sqlite:") {
+            let url = sqlite_url(url)?;
+            let options = || {
+                AnyPoolOptions::new()
+                    .acquire_timeout(Duration::from_secs(10))
+                    .after_connect(|conn, _meta| Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(drop) }))
+            };
+            let write = options().max_connections(1).min_connections(1).connect(&url).await?;
+            let read = options().max_connections(4).connect(&url).await?;
+            Ok(Self { read, write, backend: Backend::Sqlite })
+        } else {
+            let pool = AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres })
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.write).await,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.write).await,
+        }
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+/// Creates the database's folder and asks SQLite to create the file (`mode=rwc`).
+fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
+    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path.is_empty() || path == ":memory:" {
+        return Err(sqlx::Error::Configuration("HEARTH_DATABASE_URL: SQLite needs a file path".into()));
+    }
+    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|err| {
+            sqlx::Error::Configuration(format!("cannot create {}: {err}", parent.display()).into())
+        })?;
+    }
+    let query = if query.contains("mode=") {
+        query.to_owned()
+    } else if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
+    // Validate early so a malformed URL is reported as configuration, not at first query.
+    let full = format!("sqlite://{path}?{query}");
+    sqlx::sqlite::SqliteConnectOptions::from_str(&full)?;
+    Ok(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_create_the_file() {
+        let dir = std::env::temp_dir().join(format!("hearth-url-{}", std::process::id()));
+        let url = format!("sqlite://{}/sub/h.db", dir.display());
+        let made = sqlite_url(&url).unwrap();
+        assert!(made.ends_with("/sub/h.db?mode=rwc"));
+        assert!(dir.join("sub").is_dir());
+        std::fs::remove_dir_all(dir).unwrap();
+        assert!(sqlite_url("sqlite::memory:").is_err());
+    }
+}

@@ -1,0 +1,136 @@
+//! Translations: Fluent files embedded in the binary, one bundle per language,
+//! and the choice of language for a request (member setting, else
+//! `Accept-Language`, else English).
+
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Locale {
+    pub const ALL: [Self; 2] = [Self::En, Self::Fr];
+
+    /// The `lang` attribute and the stored setting.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|locale| locale.code() == code)
+    }
+
+    /// The first supported language in an `Accept-Language` header, by weight.
+    pub fn negotiate(accept_language: &str) -> Option<Self> {
+        let mut ranked: Vec<(f32, Self)> = accept_language
+            .split(',')
+            .filter_map(|entry| {
+                let mut parts = entry.split(';');
+                let tag = parts.next()?.trim().to_ascii_lowercase();
+                let weight = parts
+                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .unwrap_or(1.0);
+                let primary = tag.split('-').next()?;
+                Some((weight, Self::from_code(primary)?))
+            })
+            .filter(|(weight, _)| *weight > 0.0)
+            .collect();
+        // Stable sort keeps header order among equal weights.
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().map(|(_, locale)| *locale)
+    }
+}
+
+/// Source files per language; the test in `tests` checks both define the same keys.
+pub const SOURCES: [(Locale, &str); 2] = [
+    (Locale::En, include_str!("../../assets/locales/en/main.ftl")),
+    (Locale::Fr, include_str!("../../assets/locales/fr/main.ftl")),
+];
+
+pub struct Translations {
+    en: FluentBundle<FluentResource>,
+    fr: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Translations")
+    }
+}
+
+impl Translations {
+    /// Fails only if an embedded file does not parse, which the tests catch.
+    pub fn load() -> Result<Self, String> {
+        let bundle = |locale: Locale, source: &str| -> Result<FluentBundle<FluentResource>, String> {
+            let tag = match locale {
+                Locale::En => "en",
+                Locale::Fr => "fr-CA",
+            };
+            let lang: unic_langid::LanguageIdentifier = tag.parse().map_err(|err| format!("{tag}: {err}"))?;
+            let resource = FluentResource::try_new(source.to_owned())
+                .map_err(|(_, errors)| format!("{} translations: {errors:?}", locale.code()))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+            bundle.add_resource(resource).map_err(|errors| format!("{} translations: {errors:?}", locale.code()))?;
+            Ok(bundle)
+        };
+        Ok(Self { en: bundle(Locale::En, SOURCES[0].1)?, fr: bundle(Locale::Fr, SOURCES[1].1)? })
+    }
+
+    pub fn get(&self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+        let bundle = match locale {
+            Locale::En => &self.en,
+            Locale::Fr => &self.fr,
+        };
+        let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {
+            tracing::warn!(key, "missing translation");
+            return key.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(*value));
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(key, "translation arguments did not match");
+        }
+        text.into_owned()
+    }
+
+    pub fn has(&self, locale: Locale, key: &str) -> bool {
+        let bundle = match locale {
+            Locale::En => &self.en,
+            Locale::Fr => &self.fr,
+        };
+        bundle.has_message(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_by_weight_and_region() {
+        assert_eq!(Locale::negotiate("fr-CA"), Some(Locale::Fr));
+        assert_eq!(Locale::negotiate("de, fr;q=0.5, en;q=0.8"), Some(Locale::En));
+        assert_eq!(Locale::negotiate("es, fr-FR;q=0.3"), Some(Locale::Fr));
+        assert_eq!(Locale::negotiate("de"), None);
+        assert_eq!(Locale::negotiate("fr;q=0, en"), Some(Locale::En));
+        assert_eq!(Locale::negotiate(""), None);
+    }
+
+    #[test]
+    fn both_languages_load_and_format_arguments() {
+        let translations = Translations::load().unwrap();
+        let text = translations.get(Locale::Fr, "home-signed-in-as", &[("pseudonym", "Willow")]);
+        assert!(text.contains("Willow"));
+        assert_eq!(translations.get(Locale::En, "no-such-key", &[]), "no-such-key");
+    }
+}

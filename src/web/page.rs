@@ -1,0 +1,119 @@
+//! What every page template gets (`PageCtx`: language, CSRF token, viewer,
+//! quick-exit target, instance name, URLs) and how a template becomes a response.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::{
+    extract::{FromRef, FromRequestParts},
+    http::{StatusCode, request::Parts},
+    response::{Html, IntoResponse, Response},
+};
+
+use super::{AppState, context::RequestContext, error::AppError, i18n::Locale, i18n::Translations, paths};
+
+/// URLs for templates, so no template spells a path by hand.
+#[derive(Debug, Clone, Copy)]
+pub struct Paths {
+    pub home: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub recover: &'static str,
+    pub account: &'static str,
+    pub account_password: &'static str,
+    pub account_recovery_codes: &'static str,
+    pub account_language: &'static str,
+    pub admin_invites: &'static str,
+    pub stylesheet: &'static str,
+    pub script: &'static str,
+    pub icon: &'static str,
+}
+
+pub const PATHS: Paths = Paths {
+    home: paths::HOME,
+    sign_in: paths::SIGN_IN,
+    sign_out: paths::SIGN_OUT,
+    recover: paths::RECOVER,
+    account: paths::ACCOUNT,
+    account_password: paths::ACCOUNT_PASSWORD,
+    account_recovery_codes: paths::ACCOUNT_RECOVERY_CODES,
+    account_language: paths::ACCOUNT_LANGUAGE,
+    admin_invites: paths::ADMIN_INVITES,
+    stylesheet: paths::STYLESHEET,
+    script: paths::SCRIPT,
+    icon: paths::ICON,
+};
+
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub locale: Locale,
+    pub instance_name: String,
+    pub csrf: String,
+    /// The signed-in member's pseudonym, for the header.
+    pub pseudonym: Option<String>,
+    pub is_admin: bool,
+    /// Where the quick exit goes: `/exit` when it ends the session first.
+    pub quick_exit_href: String,
+    pub paths: Paths,
+    translations: Arc<Translations>,
+}
+
+impl PageCtx {
+    pub fn new(state: &AppState, request: &RequestContext) -> Self {
+        let quick_exit_href =
+            if state.config.exit_ends_session { paths::EXIT.to_owned() } else { state.config.exit_url.clone() };
+        Self {
+            locale: request.locale,
+            instance_name: state.config.instance_name.clone(),
+            csrf: request.csrf_token.clone(),
+            pseudonym: request.viewer.as_ref().map(|v| v.pseudonym.clone()),
+            is_admin: request.viewer.as_ref().is_some_and(|v| v.is_admin),
+            quick_exit_href,
+            paths: PATHS,
+            translations: Arc::clone(&state.translations),
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// The translation of `key` in this page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.translations.get(self.locale, key, &[])
+    }
+
+    /// The translation of `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.translations.get(self.locale, key, &[(name, value)])
+    }
+}
+
+impl<S> FromRequestParts<S> for PageCtx
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let request = RequestContext::from_parts(parts)?;
+        Ok(Self::new(&AppState::from_ref(state), request))
+    }
+}
+
+/// Marks a response whose body is already a page, so the error renderer
+/// leaves a form shown again with its errors (422) alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered;
+
+pub fn render(template: &impl Template) -> Result<Response, AppError> {
+    render_with_status(StatusCode::OK, template)
+}
+
+pub fn render_with_status(status: StatusCode, template: &impl Template) -> Result<Response, AppError> {
+    let html = template.render()?;
+    let mut response = (status, Html(html)).into_response();
+    response.extensions_mut().insert(Rendered);
+    Ok(response)
+}
