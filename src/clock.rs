@@ -34,10 +34,7 @@ impl Clock for SystemClock {
 /// English and French and needs no time zone from the browser.
 pub fn format_utc(at: UnixTime) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
-        .unwrap_or_default()
+    time::OffsetDateTime::from_unix_timestamp(at).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
 }
 
 #[cfg(test)]

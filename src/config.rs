@@ -82,23 +82,23 @@ const SETTINGS: &[(&str, &str)] = &[
 impl Config {
     /// Reads the file (if any) and the process environment.
     pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
-        let env: HashMap<String, String> =
-            std::env::vars().filter(|(key, _)| key.starts_with("HEARTH_")).collect();
-        let file_text = match file {
-            Some(path) => Some(std::fs::read_to_string(path).map_err(|err| {
-                ConfigError::new("HEARTH_CONFIG", format!("cannot read {}: {err}", path.display()))
-            })?),
-            None => None,
-        };
+        let env: HashMap<String, String> = std::env::vars().filter(|(key, _)| key.starts_with("HEARTH_")).collect();
+        let file_text =
+            match file {
+                Some(path) => Some(std::fs::read_to_string(path).map_err(|err| {
+                    ConfigError::new("HEARTH_CONFIG", format!("cannot read {}: {err}", path.display()))
+                })?),
+                None => None,
+            };
         Self::from_sources(file_text.as_deref(), &env)
     }
 
     /// Merges defaults < file < environment. Pure, so it is tested directly.
     pub fn from_sources(file: Option<&str>, env: &HashMap<String, String>) -> Result<Self, ConfigError> {
         let settings: FileSettings = match file {
-            Some(text) => toml::from_str(text).map_err(|err| {
-                ConfigError::new("config file", err.message().to_owned())
-            })?,
+            Some(text) => {
+                toml::from_str(text).map_err(|err| ConfigError::new("config file", err.message().to_owned()))?
+            }
             None => FileSettings::default(),
         };
         // Environment wins; each value remembers which name it came from so an
@@ -146,36 +146,24 @@ impl Config {
             return Err(ConfigError::new(&name, "must be 1 to 60 characters"));
         }
 
-        let number = |key: &str, from_file: Option<u64>, default: u64, range: std::ops::RangeInclusive<u64>| {
-            match pick(key, from_file.map(|n| n.to_string())) {
-                Some((name, value)) => value
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|n| range.contains(n))
-                    .ok_or_else(|| {
-                        ConfigError::new(
-                            &name,
-                            format!("{value:?} must be a whole number from {} to {}", range.start(), range.end()),
-                        )
-                    }),
-                None => Ok(default),
-            }
+        let number = |key: &str, from_file: Option<u64>, default: u64, range: std::ops::RangeInclusive<u64>| match pick(
+            key,
+            from_file.map(|n| n.to_string()),
+        ) {
+            Some((name, value)) => value.trim().parse::<u64>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+                ConfigError::new(
+                    &name,
+                    format!("{value:?} must be a whole number from {} to {}", range.start(), range.end()),
+                )
+            }),
+            None => Ok(default),
         };
         let idle_minutes = number("session_idle_minutes", settings.session_idle_minutes, 30, 1..=1440)?;
         let lifetime_hours = number("session_lifetime_hours", settings.session_lifetime_hours, 12, 1..=720)?;
-        let rate_limit_per_minute = number(
-            "rate_limit_per_minute",
-            settings.rate_limit_per_minute.map(u64::from),
-            10,
-            1..=100_000,
-        )?;
-        let sign_in_failures_allowed = number(
-            "sign_in_failures_allowed",
-            settings.sign_in_failures_allowed.map(u64::from),
-            5,
-            1..=1000,
-        )?;
+        let rate_limit_per_minute =
+            number("rate_limit_per_minute", settings.rate_limit_per_minute.map(u64::from), 10, 1..=100_000)?;
+        let sign_in_failures_allowed =
+            number("sign_in_failures_allowed", settings.sign_in_failures_allowed.map(u64::from), 5, 1..=1000)?;
 
         let trusted_proxy_header = pick("trusted_proxy_header", settings.trusted_proxy_header)
             .map(|(name, header)| {

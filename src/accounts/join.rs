@@ -91,7 +91,10 @@ async fn join_agree_post(
         return unusable(ctx);
     }
     if form.consent != "yes" {
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &consent_view(ctx, &code, Some("join-consent-required")));
+        return render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &consent_view(ctx, &code, Some("join-consent-required")),
+        );
     }
     render(&account_view(ctx, &code, String::new()))
 }
@@ -116,7 +119,10 @@ async fn join_account_post(
 ) -> Result<Response, AppError> {
     state.limits.check_address(client)?;
     if form.consent != "yes" {
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &consent_view(ctx, &code, Some("join-consent-required")));
+        return render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &consent_view(ctx, &code, Some("join-consent-required")),
+        );
     }
     if !invite_is_usable(&state, &code).await? {
         return unusable(ctx);

@@ -20,10 +20,7 @@ pub mod settings;
 pub mod store;
 pub mod views;
 
-use axum::{
-    extract::FromRequestParts,
-    http::request::Parts,
-};
+use axum::{extract::FromRequestParts, http::request::Parts};
 
 use crate::web::{context::RequestContext, error::AppError};
 use session::Viewer;

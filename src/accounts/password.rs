@@ -80,9 +80,10 @@ impl Password {
 fn hint_for(warning: zxcvbn::feedback::Warning) -> GuessHint {
     use zxcvbn::feedback::Warning as W;
     match warning {
-        W::ThisIsATop10Password | W::ThisIsATop100Password | W::ThisIsACommonPassword | W::ThisIsSimilarToACommonlyUsedPassword => {
-            GuessHint::CommonPassword
-        }
+        W::ThisIsATop10Password
+        | W::ThisIsATop100Password
+        | W::ThisIsACommonPassword
+        | W::ThisIsSimilarToACommonlyUsedPassword => GuessHint::CommonPassword,
         W::StraightRowsOfKeysAreEasyToGuess
         | W::ShortKeyboardPatternsAreEasyToGuess
         | W::RepeatsLikeAaaAreEasyToGuess
@@ -180,19 +181,16 @@ mod tests {
 
     #[test]
     fn length_rules_count_characters_not_bytes() {
-        assert_eq!(Password::parse("short", &[]).unwrap_err(), PasswordProblem::TooShort);
-        assert_eq!(Password::parse(&"x".repeat(129), &[]).unwrap_err(), PasswordProblem::TooLong);
+        assert!(matches!(Password::parse("short", &[]), Err(PasswordProblem::TooShort)));
+        assert!(matches!(Password::parse(&"x".repeat(129), &[]), Err(PasswordProblem::TooLong)));
         assert!(Password::parse("ééé ∂∆ 🌲🌲 丸い月 river", &[]).is_ok());
     }
 
     #[test]
     fn guessable_passwords_are_refused_with_a_reason() {
         assert!(matches!(Password::parse("password1234", &[]), Err(PasswordProblem::Guessable(_))));
-        assert_eq!(
-            Password::parse("qwertyuiopasdf", &[]),
-            Err(PasswordProblem::Guessable(GuessHint::Pattern))
-        );
-        assert!(matches!(Password::parse("Willow Willow!", &["Willow"]), Err(PasswordProblem::Guessable(_))));
+        assert!(matches!(Password::parse("abcdefghijklmn", &[]), Err(PasswordProblem::Guessable(GuessHint::Pattern))));
+        assert!(matches!(Password::parse("WillowWillow1", &["Willow"]), Err(PasswordProblem::Guessable(_))));
         assert!(Password::parse("lantern orbit cobalt meadow", &[]).is_ok());
     }
 

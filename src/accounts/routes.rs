@@ -15,8 +15,9 @@ use crate::{
     clock::format_utc,
     safety::routes::CLEAR_SITE_DATA,
     web::{
-        AppState, cookies,
+        AppState,
         context::RequestContext,
+        cookies,
         csrf::{NoFields, Post},
         error::AppError,
         limits::ClientAddress,
@@ -78,7 +79,8 @@ async fn sign_in_post(
     let user = store::user_by_key(&state.db.read, &key).await?;
     let matches = state.hasher.verify(&form.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = user.filter(|_| matches) else {
-        let view = views::SignInView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: Some("sign-in-failed") };
+        let view =
+            views::SignInView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: Some("sign-in-failed") };
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
     let mut tx = state.db.write.begin().await?;

@@ -15,7 +15,9 @@ use super::{
     Member, new_recovery_codes,
     password::Password,
     pseudonym::comparison_key,
-    secret, session::Viewer, store,
+    secret,
+    session::Viewer,
+    store,
     views::{RecoverView, RecoveryCodesView, SettingsView},
 };
 use crate::web::{
@@ -49,7 +51,11 @@ async fn settings_view(state: &AppState, viewer: &Viewer, ctx: PageCtx) -> Resul
 }
 
 /// GET /account
-async fn account_get(State(state): State<AppState>, Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+async fn account_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+) -> Result<Response, AppError> {
     render(&settings_view(&state, &viewer, ctx).await?)
 }
 

@@ -27,13 +27,16 @@ macro_rules! user_columns {
 }
 
 pub async fn admin_exists(pool: &Pool) -> Result<bool> {
-    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE is_admin = 1 LIMIT 1").fetch_optional(pool).await?;
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE is_admin = 1 LIMIT 1").fetch_optional(pool).await?;
     Ok(found.is_some())
 }
 
 pub async fn pseudonym_taken(pool: &Pool, pseudonym: &Pseudonym) -> Result<bool> {
-    let found: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM users WHERE pseudonym_key = $1").bind(pseudonym.key()).fetch_optional(pool).await?;
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE pseudonym_key = $1")
+        .bind(pseudonym.key())
+        .fetch_optional(pool)
+        .await?;
     Ok(found.is_some())
 }
 
@@ -176,11 +179,12 @@ pub async fn recent_invites(pool: &Pool, limit: i64) -> Result<Vec<InviteRow>> {
 
 /// Revokes an invite that has not been used; `false` if there was none.
 pub async fn revoke_invite(pool: &Pool, invite_id: i64, now: UnixTime) -> Result<bool> {
-    let done = sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
-        .bind(now)
-        .bind(invite_id)
-        .execute(pool)
-        .await?;
+    let done =
+        sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+            .bind(now)
+            .bind(invite_id)
+            .execute(pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -287,7 +291,11 @@ pub async fn replace_recovery_codes(
 }
 
 /// Deletes the code if the member has it; `true` when it was used up now.
-pub async fn use_recovery_code<'e>(db: impl Executor<'e, Database = Any>, user_id: i64, code_hash: &[u8]) -> Result<bool> {
+pub async fn use_recovery_code<'e>(
+    db: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    code_hash: &[u8],
+) -> Result<bool> {
     let done = sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1 AND code_hash = $2")
         .bind(user_id)
         .bind(code_hash)
@@ -297,9 +305,7 @@ pub async fn use_recovery_code<'e>(db: impl Executor<'e, Database = Any>, user_i
 }
 
 pub async fn recovery_codes_left(pool: &Pool, user_id: i64) -> Result<i64> {
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_one(pool)
-        .await?;
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1").bind(user_id).fetch_one(pool).await?;
     Ok(count)
 }

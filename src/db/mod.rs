@@ -51,11 +51,8 @@ impl Db {
             let read = options().max_connections(4).connect(&url).await?;
             Ok(Self { read, write, backend: Backend::Sqlite })
         } else {
-            let pool = AnyPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
-                .await?;
+            let pool =
+                AnyPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
             Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres })
         }
     }
@@ -81,9 +78,8 @@ fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
         return Err(sqlx::Error::Configuration("HEARTH_DATABASE_URL: SQLite needs a file path".into()));
     }
     if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|err| {
-            sqlx::Error::Configuration(format!("cannot create {}: {err}", parent.display()).into())
-        })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|err| sqlx::Error::Configuration(format!("cannot create {}: {err}", parent.display()).into()))?;
     }
     let query = if query.contains("mode=") {
         query.to_owned()

@@ -66,7 +66,8 @@ pub async fn with_context(State(state): State<AppState>, mut request: Request, n
     let headers = request.headers();
     let session_token = cookies::get(headers, cookies::SESSION).map(str::to_owned);
     let sent_pre_session = cookies::get(headers, cookies::PRE_SESSION).map(str::to_owned);
-    let accept_language = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate);
+    let accept_language =
+        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate);
     let request_id = request.extensions().get::<RequestId>().map(|id| id.0.clone());
 
     let mut forget_session = false;

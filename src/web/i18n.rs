@@ -33,9 +33,8 @@ impl Locale {
             .filter_map(|entry| {
                 let mut parts = entry.split(';');
                 let tag = parts.next()?.trim().to_ascii_lowercase();
-                let weight = parts
-                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                    .unwrap_or(1.0);
+                let weight =
+                    parts.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
                 let primary = tag.split('-').next()?;
                 Some((weight, Self::from_code(primary)?))
             })

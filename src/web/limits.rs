@@ -35,8 +35,8 @@ impl RateLimits {
         let per_minute = NonZeroU32::new(config.rate_limit_per_minute).unwrap_or(NonZeroU32::MIN);
         let attempts = NonZeroU32::new(config.sign_in_failures_allowed).unwrap_or(NonZeroU32::MIN);
         // After the allowance, one more attempt per minute: a slow-down, not a wall.
-        let per_pseudonym =
-            Quota::with_period(Duration::from_secs(60)).map_or(Quota::per_minute(attempts), |q| q.allow_burst(attempts));
+        let per_pseudonym = Quota::with_period(Duration::from_secs(60))
+            .map_or(Quota::per_minute(attempts), |q| q.allow_burst(attempts));
         Self {
             per_address: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
             per_pseudonym: DefaultKeyedRateLimiter::keyed(per_pseudonym),
