@@ -87,11 +87,6 @@ impl Pseudonym {
         Ok(Self { display, key })
     }
 
-    /// Rebuilds a stored pseudonym (already validated when it was created).
-    pub fn from_stored(display: String, key: String) -> Self {
-        Self { display, key }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.display
     }
@@ -102,9 +97,15 @@ impl Pseudonym {
     }
 }
 
+/// The key to look up a pseudonym typed at sign-in or recovery, which may
+/// not be a valid new pseudonym (spaces are collapsed as when it was created).
+pub fn lookup_key(typed: &str) -> String {
+    comparison_key(&typed.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// UTS #39 skeleton of the case-folded name, case-folded again because the
 /// skeleton's prototypes may be capitals.
-pub fn comparison_key(name: &str) -> String {
+fn comparison_key(name: &str) -> String {
     let folded: String = name.nfkc().collect::<String>().to_lowercase();
     skeleton(&folded).collect::<String>().to_lowercase()
 }

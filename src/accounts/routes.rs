@@ -10,7 +10,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{Member, invites, join, pseudonym::comparison_key, session, settings, store, views};
+use super::{Member, invites, join, pseudonym::lookup_key, session, settings, store, views};
 use crate::{
     clock::format_utc,
     safety::routes::CLEAR_SITE_DATA,
@@ -74,7 +74,7 @@ async fn sign_in_post(
     Post(form): Post<SignInForm>,
 ) -> Result<Response, AppError> {
     state.limits.check_address(client)?;
-    let key = comparison_key(form.pseudonym.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+    let key = lookup_key(&form.pseudonym);
     state.limits.check_sign_in(&key, client)?;
     let user = store::user_by_key(&state.db.read, &key).await?;
     let matches = state.hasher.verify(&form.password, user.as_ref().map(|u| u.password_hash.clone())).await?;

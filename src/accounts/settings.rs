@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::{
     Member, new_recovery_codes,
     password::Password,
-    pseudonym::comparison_key,
+    pseudonym::lookup_key,
     secret,
     session::Viewer,
     store,
@@ -169,7 +169,7 @@ async fn recover_post(
     Post(form): Post<RecoverForm>,
 ) -> Result<Response, AppError> {
     state.limits.check_address(client)?;
-    let key = comparison_key(form.pseudonym.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+    let key = lookup_key(&form.pseudonym);
     state.limits.check_sign_in(&key, client)?;
     let mut view = RecoverView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: None, done: false };
     let user = store::user_by_key(&state.db.read, &key).await?;

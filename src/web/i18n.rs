@@ -101,14 +101,6 @@ impl Translations {
         }
         text.into_owned()
     }
-
-    pub fn has(&self, locale: Locale, key: &str) -> bool {
-        let bundle = match locale {
-            Locale::En => &self.en,
-            Locale::Fr => &self.fr,
-        };
-        bundle.has_message(key)
-    }
 }
 
 #[cfg(test)]
