@@ -83,13 +83,13 @@ impl Config {
     /// Reads the file (if any) and the process environment.
     pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
         let env: HashMap<String, String> = std::env::vars().filter(|(key, _)| key.starts_with("HEARTH_")).collect();
-        let file_text =
-            match file {
-                Some(path) => Some(std::fs::read_to_string(path).map_err(|err| {
-                    ConfigError::new("HEARTH_CONFIG", format!("cannot read {}: {err}", path.display()))
-                })?),
-                None => None,
-            };
+        let file_text = match file {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .map_err(|err| ConfigError::new("config file", format!("cannot read {}: {err}", path.display())))?,
+            ),
+            None => None,
+        };
         Self::from_sources(file_text.as_deref(), &env)
     }
 
@@ -101,6 +101,10 @@ impl Config {
             }
             None => FileSettings::default(),
         };
+        // A misspelt variable must not silently fall back to a default.
+        if let Some(unknown) = env.keys().filter(|name| !is_known_variable(name)).min() {
+            return Err(ConfigError::new(unknown, "is not a Hearth setting (see the README's configuration table)"));
+        }
         // Environment wins; each value remembers which name it came from so an
         // error can name exactly what to fix.
         let pick = |key: &str, from_file: Option<String>| -> Option<(String, String)> {
@@ -115,10 +119,12 @@ impl Config {
         };
 
         let (name, database_url) = text("database_url", settings.database_url, DEFAULT_DATABASE_URL);
-        if !(database_url.starts_with("sqlite:")
-            || database_url.starts_with("postgres://")
-            || database_url.starts_with("postgresql://"))
-        {
+        if let Some(path) = database_url.strip_prefix("sqlite:") {
+            let path = path.trim_start_matches("//").split('?').next().unwrap_or_default();
+            if path.is_empty() || path == ":memory:" {
+                return Err(ConfigError::new(&name, "SQLite needs a file path, e.g. sqlite://./hearth-data/hearth.db"));
+            }
+        } else if !(database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
             return Err(ConfigError::new(&name, "must start with sqlite: or postgres://"));
         }
 
@@ -197,6 +203,15 @@ impl Config {
     }
 }
 
+/// Settings, plus the variables that are not settings but are Hearth's:
+/// the config file, the log filter, and the test suite's own.
+fn is_known_variable(name: &str) -> bool {
+    SETTINGS.iter().any(|(_, env)| *env == name)
+        || matches!(name, "HEARTH_CONFIG" | "HEARTH_LOG")
+        || name.starts_with("HEARTH_TEST_")
+        || name.starts_with("HEARTH_REQUIRE_")
+}
+
 fn parse_http_url(setting: &str, value: &str) -> Result<String, ConfigError> {
     let value = value.trim().trim_end_matches('/');
     let rest = value
@@ -260,5 +275,14 @@ mod tests {
         assert_eq!(err.setting, "HEARTH_SESSION_IDLE_MINUTES");
         let err = Config::from_sources(Some("colour = \"red\""), &env(&[])).unwrap_err();
         assert_eq!(err.setting, "config file");
+        let err = Config::from_sources(None, &env(&[("HEARTH_LISTN", "127.0.0.1:1")])).unwrap_err();
+        assert_eq!(err.setting, "HEARTH_LISTN");
+        for memory in ["sqlite:", "sqlite::memory:", "sqlite://"] {
+            let err = Config::from_sources(None, &env(&[("HEARTH_DATABASE_URL", memory)])).unwrap_err();
+            assert_eq!(err.setting, "HEARTH_DATABASE_URL");
+        }
+        let test_variables =
+            env(&[("HEARTH_TEST_POSTGRES_URL", "x"), ("HEARTH_REQUIRE_BROWSER", "1"), ("HEARTH_LOG", "debug")]);
+        assert!(Config::from_sources(None, &test_variables).is_ok());
     }
 }

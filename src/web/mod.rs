@@ -64,7 +64,12 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until `shutdown` resolves; forgets idle rate-limit entries meanwhile.
+/// How long open connections get to finish once shutdown starts; a client
+/// that never completes its request must not keep the process alive.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Serves until `shutdown` resolves (then at most `SHUTDOWN_GRACE` more);
+/// forgets idle rate-limit entries meanwhile.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
@@ -78,8 +83,28 @@ pub async fn serve(
             limits.forget_idle();
         }
     });
+    let (stopping, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stopping.send(true);
+    });
+    let mut graceful_signal = stopped.clone();
+    let mut deadline_signal = stopped;
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+    let serving = axum::serve(listener, service).with_graceful_shutdown(async move {
+        let _ = graceful_signal.wait_for(|stopping| *stopping).await;
+    });
+    let deadline = async move {
+        let _ = deadline_signal.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    let result = tokio::select! {
+        result = serving => result,
+        () = deadline => {
+            tracing::warn!("connections still open after the shutdown grace period; stopping anyway");
+            Ok(())
+        }
+    };
     sweeper.abort();
     result
 }

@@ -300,8 +300,10 @@ pub struct Visitor {
 }
 
 impl Visitor {
-    fn new(base: &str) -> Self {
-        let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    /// A visitor of any Hearth server (tests of the binary run one in another process).
+    pub fn new(base: &str) -> Self {
+        let client =
+            reqwest::Client::builder().redirect(Policy::none()).timeout(Duration::from_secs(30)).build().unwrap();
         Self { base: base.to_owned(), client, cookies: Arc::default(), csrf: Arc::default(), extra_headers: Vec::new() }
     }
 
