@@ -1,7 +1,7 @@
 //! Random secrets handed to people (session tokens, invite codes, recovery
 //! codes) and the SHA-256 digests that are all the database ever holds.
 
-use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD};
+use data_encoding::BASE64URL_NOPAD;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -12,13 +12,17 @@ pub fn new_token() -> String {
     BASE64URL_NOPAD.encode(&bytes)
 }
 
-/// 80-bit recovery code written as four groups of four (`ABCD-EFGH-JKLM-NPQR`),
+/// 32 symbols without the ones people confuse when copying by hand (0/O, 1/I).
+const RECOVERY_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/// 80-bit recovery code written as four groups of four (`ABCD-EFGH-JKMN-PQRS`),
 /// easy to copy by hand; guessing is bounded by the recovery rate limit.
 pub fn new_recovery_code() -> String {
-    let mut bytes = [0u8; 10];
+    let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
-    let letters = BASE32_NOPAD.encode(&bytes);
-    letters.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-")
+    // 256 is a multiple of 32, so masking keeps every symbol equally likely.
+    let symbols: Vec<char> = bytes.iter().map(|b| char::from(RECOVERY_ALPHABET[usize::from(b & 31)])).collect();
+    symbols.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
 /// The form a recovery code is hashed in: what people type back may have
@@ -51,6 +55,8 @@ mod tests {
     fn recovery_codes_survive_sloppy_typing() {
         let code = new_recovery_code();
         assert_eq!(code.len(), 19);
+        assert!(code.chars().all(|c| c == '-' || RECOVERY_ALPHABET.contains(&(c as u8))), "{code}");
+        assert!(!code.contains(['0', 'O', '1', 'I']));
         let typed = format!(" {} ", code.to_lowercase().replace('-', " "));
         assert_eq!(normalise_recovery_code(&typed), normalise_recovery_code(&code));
     }

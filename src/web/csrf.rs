@@ -31,8 +31,10 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         None => true,
-        // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` even for a same-origin form.
-        Some("null") if headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"same-origin") => true,
+        // Under `Referrer-Policy: no-referrer` browsers send `Origin: null` even
+        // for a same-origin form. A cross-site "null" (sandboxed frame, data:
+        // URL) arrives without our SameSite=Strict cookies, so the token fails.
+        Some("null") => true,
         Some(origin) => {
             let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
             let origin_host = origin.split_once("://").map_or("", |(_, rest)| rest);
@@ -103,11 +105,11 @@ mod tests {
         assert!(same_origin(&headers));
         headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
         assert!(!same_origin(&headers));
+        // Browsers send `Origin: null` for same-origin forms under no-referrer.
         headers.insert(header::ORIGIN, HeaderValue::from_static("null"));
-        assert!(!same_origin(&headers));
-        // Chromium sends `Origin: null` for same-origin forms under no-referrer.
-        headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
         assert!(same_origin(&headers));
+        headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&headers));
         headers.remove(header::ORIGIN);
         headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
         assert!(!same_origin(&headers));

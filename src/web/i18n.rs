@@ -81,7 +81,24 @@ impl Translations {
         Ok(Self { en: bundle(Locale::En, SOURCES[0].1)?, fr: bundle(Locale::Fr, SOURCES[1].1)? })
     }
 
+    /// The message `key`; text arguments are passed as text, never as numbers
+    /// (a pseudonym "007" must stay "007").
     pub fn get(&self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(*value));
+        }
+        self.format(locale, key, (!args.is_empty()).then_some(&fluent_args))
+    }
+
+    /// The message `key` with a number, so plural forms (`[one]`) apply.
+    pub fn get_count(&self, locale: Locale, key: &str, name: &str, count: i64) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set(name, FluentValue::from(count));
+        self.format(locale, key, Some(&fluent_args))
+    }
+
+    fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         let bundle = match locale {
             Locale::En => &self.en,
             Locale::Fr => &self.fr,
@@ -90,12 +107,8 @@ impl Translations {
             tracing::warn!(key, "missing translation");
             return key.to_owned();
         };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(*value));
-        }
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors);
+        let text = bundle.format_pattern(pattern, args, &mut errors);
         if !errors.is_empty() {
             tracing::warn!(key, "translation arguments did not match");
         }
@@ -123,5 +136,7 @@ mod tests {
         let text = translations.get(Locale::Fr, "home-signed-in-as", &[("pseudonym", "Willow")]);
         assert!(text.contains("Willow"));
         assert_eq!(translations.get(Locale::En, "no-such-key", &[]), "no-such-key");
+        assert_eq!(translations.get_count(Locale::En, "invites-days", "days", 1), "\u{2068}1\u{2069} day");
+        assert_eq!(translations.get_count(Locale::Fr, "invites-days", "days", 7), "\u{2068}7\u{2069} jours");
     }
 }

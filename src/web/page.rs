@@ -83,6 +83,12 @@ impl PageCtx {
         self.translations.get(self.locale, key, &[])
     }
 
+    /// The translation of `key` with a count, for plural forms.
+    /// (Templates hand over numbers by value or by reference; both are fine.)
+    pub fn tn(&self, key: &str, name: &str, count: impl std::borrow::Borrow<i64>) -> String {
+        self.translations.get_count(self.locale, key, name, *count.borrow())
+    }
+
     /// The translation of `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.translations.get(self.locale, key, &[(name, value)])

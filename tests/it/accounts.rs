@@ -106,7 +106,7 @@ async fn expired_and_revoked_invites_cannot_be_used(backend: Backend) {
     let created = admin.post("/admin/invites", &[("days", "7"), ("note", "for the Tuesday group")]).await;
     assert_eq!(created.status, StatusCode::OK);
     let link =
-        created.body.split("id=\"new-invite\" class=\"link-box\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+        created.body.split("<code id=\"new-invite\" class=\"link-box\">").nth(1).unwrap().split('<').next().unwrap();
     let path = link.strip_prefix(&app.base).unwrap().to_owned();
     assert_eq!(app.visitor().get(&path).await.status, StatusCode::OK);
 

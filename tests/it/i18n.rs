@@ -43,7 +43,7 @@ fn files_under(dir: &str, extension: &str) -> Vec<String> {
 fn keys_used() -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     for template in files_under("templates", "html") {
-        for part in template.split("t(\"").skip(1).chain(template.split("t1(\"").skip(1)) {
+        for part in ["t(\"", "t1(\"", "tn(\""].iter().flat_map(|call| template.split(call).skip(1)) {
             used.insert(part.split('"').next().unwrap().to_owned());
         }
     }

@@ -122,7 +122,10 @@ settings-language-auto = Same as my browser
 settings-password-title = Change your password
 settings-password-submit = Change password
 settings-password-ends-sessions = Changing your password signs out your account everywhere else.
-settings-codes-left = You have { $count } unused recovery codes.
+settings-codes-left = { $count ->
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
 settings-codes-submit = Make new codes (the old ones stop working)
 
 ## Errors

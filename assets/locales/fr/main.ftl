@@ -122,7 +122,10 @@ settings-language-auto = La même que mon navigateur
 settings-password-title = Changer votre mot de passe
 settings-password-submit = Changer le mot de passe
 settings-password-ends-sessions = Changer votre mot de passe déconnecte votre compte partout ailleurs.
-settings-codes-left = Il vous reste { $count } codes de récupération inutilisés.
+settings-codes-left = { $count ->
+    [one] Il vous reste { $count } code de récupération inutilisé.
+   *[other] Il vous reste { $count } codes de récupération inutilisés.
+}
 settings-codes-submit = Créer de nouveaux codes (les anciens ne fonctionneront plus)
 
 ## Erreurs

@@ -1,0 +1,14 @@
+//! Hearth's integration tests: one binary (linking many is slow), a module per
+//! journey. Every journey runs on SQLite and, when `HEARTH_TEST_POSTGRES_URL`
+//! is set, on PostgreSQL (`on_both_backends!`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, unreachable_pub)]
+
+mod support;
+
+mod accounts;
+mod browser;
+mod cli;
+mod i18n;
+mod migrations;
+mod protection;
+mod sessions;
