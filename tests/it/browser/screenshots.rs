@@ -1,0 +1,138 @@
+//! The screenshot tour for visual review (an ignored test).
+
+use std::path::{Path, PathBuf};
+
+use crate::support::PASSWORD;
+
+use super::harness::*;
+
+/// Where the PNGs go, and what each is called: `en-phone-sign-in.png`.
+struct Shots {
+    dir: PathBuf,
+    prefix: String,
+    notes: Vec<String>,
+}
+
+impl Shots {
+    /// The viewport as a member sees it, plus `…-full.png` when the page is taller.
+    async fn take(&mut self, browser: &Browser, name: &str) {
+        self.take_viewport(browser, name).await;
+        let height = browser.script("return document.documentElement.scrollHeight;").await.as_u64().unwrap_or(0);
+        let inner = browser.script("return window.innerHeight;").await.as_u64().unwrap_or(0);
+        if height > inner {
+            let (width, window_height) = browser.window;
+            let tall = u32::try_from(u64::from(window_height) + (height - inner)).unwrap_or(u32::MAX);
+            browser.client.set_window_size(width, tall).await.unwrap();
+            let file = self.dir.join(format!("{}-{name}-full.png", self.prefix));
+            write_png(&file, &browser.client.screenshot().await.unwrap());
+            browser.client.set_window_size(width, window_height).await.unwrap();
+        }
+    }
+
+    /// Only what is in view (e.g. after scrolling).
+    async fn take_viewport(&mut self, browser: &Browser, name: &str) {
+        let file = self.dir.join(format!("{}-{name}.png", self.prefix));
+        write_png(&file, &browser.client.screenshot().await.unwrap());
+        self.check_layout(browser, name).await;
+    }
+
+    /// What can be measured rather than seen: sideways scrolling, and the
+    /// quick exit in view at the top.
+    async fn check_layout(&mut self, browser: &Browser, name: &str) {
+        let facts = browser
+            .script(
+                "var exit = document.getElementById('quick-exit');
+                 var r = exit ? exit.getBoundingClientRect() : null;
+                 return { inner: window.innerWidth, scroll: document.documentElement.scrollWidth,
+                          exit: r ? [r.left, r.top, r.right, r.bottom] : null };",
+            )
+            .await;
+        let inner = facts["inner"].as_f64().unwrap_or(0.0);
+        let scroll = facts["scroll"].as_f64().unwrap_or(0.0);
+        if scroll > inner {
+            self.notes.push(format!("{}-{name}: page is {scroll}px wide in a {inner}px viewport", self.prefix));
+        }
+        match facts["exit"].as_array().map(|r| r.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect::<Vec<_>>()) {
+            Some(r) if r.len() == 4 && r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= inner && r[3] <= 120.0 => {}
+            other => {
+                self.notes.push(format!("{}-{name}: quick exit not fully in view at the top: {other:?}", self.prefix))
+            }
+        }
+    }
+}
+
+fn write_png(file: &Path, png: &[u8]) {
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot of {} is not a PNG", file.display());
+    std::fs::write(file, png).unwrap_or_else(|err| panic!("writing {}: {err}", file.display()));
+}
+
+/// The main pages at phone and desktop width, in English and in French.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "writes PNGs for a visual review: cargo test --test it browser::screenshots -- --ignored"]
+async fn screenshots() {
+    let dir = std::env::var_os("HEARTH_SCREENSHOTS")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots"), PathBuf::from);
+    std::fs::create_dir_all(&dir).unwrap();
+    let neutral = NeutralSite::start().await;
+    let app = hearth(&neutral).await;
+    let mut notes = Vec::new();
+
+    for (language, lang) in [(Language::English, "en"), (Language::French, "fr")] {
+        for (size, width, height) in [("phone", 360, 800), ("desktop", 1280, 900)] {
+            let options = Options { width, height, javascript: true, language };
+            let Some(browser) = Browser::start(options).await else { return };
+            let mut shots = Shots { dir: dir.clone(), prefix: format!("{lang}-{size}"), notes: Vec::new() };
+            let viewport = browser.script("return [window.innerWidth, window.innerHeight];").await;
+            eprintln!("{lang}-{size}: viewport {viewport}");
+
+            browser.goto(&format!("{}/sign-in", app.base)).await;
+            let page_lang = browser.element("html").await.attr("lang").await.unwrap();
+            assert_eq!(page_lang.as_deref(), Some(lang), "the page language follows the browser's");
+            shots.take(&browser, "sign-in").await;
+
+            browser.goto(&format!("{}/no-such-page", app.base)).await;
+            shots.take(&browser, "404").await;
+
+            browser.goto(&format!("{}{}", app.base, app.admin_invite().await)).await;
+            shots.take(&browser, "invite-consent").await;
+            // The quick exit must stay in view however far down a member reads.
+            browser.script("window.scrollTo(0, document.documentElement.scrollHeight); return null;").await;
+            shots.take_viewport(&browser, "invite-consent-scrolled").await;
+            browser.click("#consent").await;
+            browser.click("main form button[type=submit]").await;
+
+            let pseudonym = format!("Willow {lang} {size}");
+            browser.fill("#pseudonym", &pseudonym).await;
+            browser.fill("#password", "short").await;
+            browser.click("main form button[type=submit]").await;
+            browser.element("#password-error").await;
+            shots.take(&browser, "account-form-error").await;
+            browser.fill("#password", PASSWORD).await;
+            browser.click("main form button[type=submit]").await;
+
+            browser.element("ol.codes").await;
+            shots.take(&browser, "recovery-codes").await;
+            browser.click("main a.button").await;
+            browser.wait_for_url("home", |url| url == format!("{}/", app.base)).await;
+            shots.take(&browser, "home").await;
+
+            browser.goto(&format!("{}/account", app.base)).await;
+            shots.take(&browser, "account-settings").await;
+
+            browser.goto(&format!("{}/admin/invites", app.base)).await;
+            browser.fill("#note", "Tuesday evening group").await;
+            browser.click("main form button[type=submit]").await;
+            browser.element("#new-invite").await;
+            shots.take(&browser, "admin-invites").await;
+
+            browser.recorder.assert_untouched("the screenshot tour");
+            notes.append(&mut shots.notes);
+            browser.close().await;
+        }
+    }
+    app.stop().await;
+    eprintln!("screenshots written to {}", dir.display());
+    for note in &notes {
+        eprintln!("layout: {note}");
+    }
+}
