@@ -135,7 +135,14 @@ impl Config {
             .map_err(|_| ConfigError::new(&name, format!("{listen:?} is not an address like 127.0.0.1:8080")))?;
 
         let base_url = match pick("base_url", settings.base_url) {
-            Some((name, url)) => parse_http_url(&name, &url)?,
+            Some((name, url)) => {
+                let url = parse_http_url(&name, &url)?;
+                // `__Host-` cookies need Path=/, so Hearth lives at the root of its host.
+                if url.splitn(4, '/').nth(3).is_some_and(|path| !path.is_empty()) {
+                    return Err(ConfigError::new(&name, format!("{url:?} must be the root of a host, without a path")));
+                }
+                url
+            }
             None => format!("http://{listen}"),
         };
         let (name, exit_url) = text("exit_url", settings.exit_url, DEFAULT_EXIT_URL);
@@ -275,6 +282,10 @@ mod tests {
         assert_eq!(err.setting, "HEARTH_SESSION_IDLE_MINUTES");
         let err = Config::from_sources(Some("colour = \"red\""), &env(&[])).unwrap_err();
         assert_eq!(err.setting, "config file");
+        let err = Config::from_sources(None, &env(&[("HEARTH_BASE_URL", "https://example.org/forum")])).unwrap_err();
+        assert_eq!(err.setting, "HEARTH_BASE_URL");
+        let root = Config::from_sources(None, &env(&[("HEARTH_BASE_URL", "https://example.org/")])).unwrap();
+        assert_eq!(root.base_url, "https://example.org");
         let err = Config::from_sources(None, &env(&[("HEARTH_LISTN", "127.0.0.1:1")])).unwrap_err();
         assert_eq!(err.setting, "HEARTH_LISTN");
         for memory in ["sqlite:", "sqlite::memory:", "sqlite://"] {
