@@ -12,8 +12,9 @@ pub mod limits;
 pub mod log;
 pub mod page;
 pub mod paths;
+pub mod server;
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use axum::{Router, extract::DefaultBodyLimit, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -62,49 +63,4 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(log::log_requests))
         .layer(middleware::from_fn_with_state(state.clone(), headers::security_headers))
         .with_state(state)
-}
-
-/// How long open connections get to finish once shutdown starts; a client
-/// that never completes its request must not keep the process alive.
-pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
-
-/// Serves until `shutdown` resolves (then at most `SHUTDOWN_GRACE` more);
-/// forgets idle rate-limit entries meanwhile.
-pub async fn serve(
-    state: AppState,
-    listener: tokio::net::TcpListener,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let limits = Arc::clone(&state.limits);
-    let sweeper = tokio::spawn(async move {
-        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            every_minute.tick().await;
-            limits.forget_idle();
-        }
-    });
-    let (stopping, stopped) = tokio::sync::watch::channel(false);
-    tokio::spawn(async move {
-        shutdown.await;
-        let _ = stopping.send(true);
-    });
-    let mut graceful_signal = stopped.clone();
-    let mut deadline_signal = stopped;
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    let serving = axum::serve(listener, service).with_graceful_shutdown(async move {
-        let _ = graceful_signal.wait_for(|stopping| *stopping).await;
-    });
-    let deadline = async move {
-        let _ = deadline_signal.wait_for(|stopping| *stopping).await;
-        tokio::time::sleep(SHUTDOWN_GRACE).await;
-    };
-    let result = tokio::select! {
-        result = serving => result,
-        () = deadline => {
-            tracing::warn!("connections still open after the shutdown grace period; stopping anyway");
-            Ok(())
-        }
-    };
-    sweeper.abort();
-    result
 }

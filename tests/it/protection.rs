@@ -18,6 +18,7 @@ on_both_backends!(
     oversized_and_malformed_requests_get_a_4xx_page,
     unknown_pages_and_internal_errors_get_calm_translated_pages,
     hostile_strings_in_every_field_never_cause_a_5xx,
+    a_client_that_never_finishes_its_headers_is_disconnected,
 );
 
 async fn forms_without_a_valid_token_or_from_another_site_are_refused(backend: Backend) {
@@ -272,6 +273,24 @@ async fn hostile_strings_in_every_field_never_cause_a_5xx(backend: Backend) {
         }
         let page = visitor.post("/sign-in", &[("pseudonym", line), ("password", line)]).await;
         assert!(page.status.as_u16() < 500, "sign-in line {i} {line:?}: {}", page.status);
+    }
+    app.stop().await;
+}
+
+/// A client trickling its headers (or saying nothing) cannot hold a
+/// connection open: after the header deadline the server hangs up.
+async fn a_client_that_never_finishes_its_headers_is_disconnected(backend: Backend) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn(backend).await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let mut stalled = tokio::net::TcpStream::connect(&address).await.unwrap();
+    stalled.write_all(b"GET /sign-in HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let mut silent = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let limit = hearth::web::server::HEADER_READ_TIMEOUT + std::time::Duration::from_secs(5);
+    for connection in [&mut stalled, &mut silent] {
+        let mut rest = Vec::new();
+        let closed = tokio::time::timeout(limit, connection.read_to_end(&mut rest)).await;
+        assert!(closed.is_ok(), "the connection was still open after {limit:?}");
     }
     app.stop().await;
 }

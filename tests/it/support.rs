@@ -144,7 +144,7 @@ impl TestApp {
         let (shutdown, stop) = oneshot::channel::<()>();
         let serving = state.clone();
         tokio::spawn(async move {
-            web::serve(serving, listener, async {
+            web::server::serve(serving, listener, async {
                 let _ = stop.await;
             })
             .await

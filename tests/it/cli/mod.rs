@@ -478,7 +478,7 @@ async fn a_stalled_client_cannot_keep_the_server_from_stopping(backend: Backend)
     let started = Instant::now();
     let stopped = server.stop().await;
     assert!(stopped.status.success(), "{}", stopped.stderr);
-    assert!(started.elapsed() < hearth::web::SHUTDOWN_GRACE + Duration::from_secs(3));
+    assert!(started.elapsed() < hearth::web::server::SHUTDOWN_GRACE + Duration::from_secs(3));
     drop(stalled);
     app.stop().await;
 }
