@@ -80,6 +80,13 @@ pub async fn start(
     Ok(token)
 }
 
+/// Forgets sessions that can no longer be resumed, so the table holds only
+/// live ones. Idempotent: every node may run it.
+pub async fn purge_expired(state: &AppState) -> Result<u64, sqlx::Error> {
+    let idle = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
+    store::delete_expired_sessions(&state.db.write, state.clock.now(), idle).await
+}
+
 pub async fn end(state: &AppState, token: &str) -> Result<(), sqlx::Error> {
     store::delete_session(&state.db.write, &secret::digest(token)).await
 }

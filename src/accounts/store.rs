@@ -270,6 +270,16 @@ pub async fn delete_sessions_of<'e>(
     Ok(())
 }
 
+/// Deletes sessions past their lifetime or idle timeout; returns how many.
+pub async fn delete_expired_sessions(pool: &Pool, now: UnixTime, idle_seconds: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(now)
+        .bind(now.saturating_sub(idle_seconds))
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 // ----- recovery codes -----
 
 pub async fn replace_recovery_codes(

@@ -4,7 +4,7 @@
 //! cannot hold it forever), and a shutdown that waits for requests in flight
 //! but not longer than a grace period.
 
-use std::{future::Future, pin::pin, sync::Arc, time::Duration};
+use std::{future::Future, pin::pin, time::Duration};
 
 use axum::extract::ConnectInfo;
 use hyper::server::conn::http1;
@@ -16,6 +16,7 @@ use hyper_util::{
 use tower::ServiceExt;
 
 use super::{AppState, app};
+use crate::accounts::session;
 
 /// How long a client may take to send a request's headers.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -23,20 +24,26 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long open connections get to finish once shutdown starts.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// Serves until `shutdown` resolves; forgets idle rate-limit entries meanwhile.
+/// Housekeeping while serving: every minute, forget idle rate-limit entries
+/// and delete sessions that have expired.
+async fn sweep(state: AppState) {
+    let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        state.limits.forget_idle();
+        if let Err(err) = session::purge_expired(&state).await {
+            tracing::warn!(cause = %err, "purging expired sessions failed");
+        }
+    }
+}
+
+/// Serves until `shutdown` resolves, sweeping meanwhile.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let limits = Arc::clone(&state.limits);
-    let sweeper = tokio::spawn(async move {
-        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            every_minute.tick().await;
-            limits.forget_idle();
-        }
-    });
+    let sweeper = tokio::spawn(sweep(state.clone()));
     let router = app(state);
     let connections = GracefulShutdown::new();
     let mut shutdown = pin!(shutdown);

@@ -15,6 +15,7 @@ on_both_backends!(
     sessions_end_at_their_absolute_lifetime,
     reading_pages_writes_last_seen_at_most_once_a_minute,
     the_quick_exit_route_ends_the_session_and_leaves,
+    expired_sessions_are_purged,
 );
 
 async fn sign_in_sets_a_strict_host_only_cookie_with_a_fresh_token(backend: Backend) {
@@ -165,5 +166,27 @@ async fn the_quick_exit_route_ends_the_session_and_leaves(backend: Backend) {
     let page = keep.visitor().get("/sign-in").await;
     assert!(page.body.contains("id=\"quick-exit\" href=\"https://example.org/weather\" rel=\"noreferrer\""));
     keep.stop().await;
+    app.stop().await;
+}
+
+async fn expired_sessions_are_purged(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let idle = app.member("Willow").await;
+    app.clock.advance(20 * 60);
+    let active = app.visitor();
+    active.sign_in("Willow", PASSWORD).await;
+    let sessions = || async {
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db.read).await.unwrap();
+        count
+    };
+    assert_eq!(sessions().await, 2);
+    app.clock.advance(15 * 60);
+    let purged = hearth::accounts::session::purge_expired(&app.state).await.unwrap();
+    assert_eq!(purged, 1, "only the session idle for 35 minutes");
+    assert_eq!(sessions().await, 1);
+    assert_eq!(active.get("/").await.status, StatusCode::OK);
+    assert_eq!(idle.get("/").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(hearth::accounts::session::purge_expired(&app.state).await.unwrap(), 0);
     app.stop().await;
 }
