@@ -10,6 +10,7 @@ use crate::{
 
 on_both_backends!(
     forms_without_a_valid_token_or_from_another_site_are_refused,
+    every_post_route_checks_the_token,
     sign_in_invites_and_recovery_are_rate_limited_per_address,
     someone_who_knows_a_pseudonym_cannot_lock_its_owner_out,
     forwarded_addresses_are_ignored_unless_configured,
@@ -60,6 +61,56 @@ async fn forms_without_a_valid_token_or_from_another_site_are_refused(backend: B
     let session_token = visitor.get("/").await.csrf().unwrap();
     assert_ne!(session_token, token);
     assert_eq!(visitor.post_raw("/sign-out", &[("csrf", &session_token)]).await.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+/// Each form's route, signed in as an admin (who may reach them all): without
+/// the token, refused, and nothing changes.
+async fn every_post_route_checks_the_token(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let invite = app.invite().await;
+    let admin = app.admin("Keeper").await;
+    admin.post("/admin/invites", &[("days", "7")]).await;
+    let (invite_id,): (i64,) =
+        sqlx::query_as("SELECT MAX(id) FROM invites").fetch_one(&app.state.db.read).await.unwrap();
+    let routes = [
+        "/sign-in".to_owned(),
+        "/sign-out".to_owned(),
+        format!("{invite}/agree"),
+        format!("{invite}/account"),
+        "/recover".to_owned(),
+        "/account/password".to_owned(),
+        "/account/recovery-codes".to_owned(),
+        "/account/language".to_owned(),
+        "/admin/invites".to_owned(),
+        format!("/admin/invites/{invite_id}/revoke"),
+    ];
+    let fields = [
+        ("consent", "yes"),
+        ("pseudonym", "Keeper"),
+        ("password", PASSWORD),
+        ("current", PASSWORD),
+        ("new", "new harbour lights tonight"),
+        ("language", "fr"),
+        ("days", "7"),
+    ];
+    let before: (i64, i64) = sqlx::query_as("SELECT (SELECT COUNT(*) FROM invites), (SELECT COUNT(*) FROM sessions)")
+        .fetch_one(&app.state.db.read)
+        .await
+        .unwrap();
+    for route in &routes {
+        let page = admin.post_raw(route, &fields).await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "POST {route} without a token");
+    }
+    let after: (i64, i64) = sqlx::query_as("SELECT (SELECT COUNT(*) FROM invites), (SELECT COUNT(*) FROM sessions)")
+        .fetch_one(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(before, after);
+    let home = admin.get("/").await;
+    assert_eq!(home.status, StatusCode::OK, "still signed in");
+    assert!(home.body.contains("<html lang=\"en\">"), "language unchanged");
+    assert_eq!(app.visitor().get(&invite).await.status, StatusCode::OK, "invite unused");
     app.stop().await;
 }
 
