@@ -70,17 +70,39 @@ impl Db {
     }
 }
 
-/// Creates the database's folder and asks SQLite to create the file (`mode=rwc`).
+/// Creates the database's folder (owner-only) and an empty database file
+/// readable by its owner only; SQLite gives its -wal and -shm files the same
+/// mode. Existing files keep theirs.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut folder = std::fs::DirBuilder::new();
+    folder.recursive(true);
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        folder.mode(0o700);
+        file.mode(0o600);
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        folder.create(parent)?;
+    }
+    match file.open(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(err),
+    }
+}
+
+/// Creates the database's folder and file, and asks SQLite to create the file (`mode=rwc`).
 fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
     let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path.is_empty() || path == ":memory:" {
         return Err(sqlx::Error::Configuration("HEARTH_DATABASE_URL: SQLite needs a file path".into()));
     }
-    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| sqlx::Error::Configuration(format!("cannot create {}: {err}", parent.display()).into()))?;
-    }
+    create_private(Path::new(path))
+        .map_err(|err| sqlx::Error::Configuration(format!("cannot create {path}: {err}").into()))?;
     let query = if query.contains("mode=") {
         query.to_owned()
     } else if query.is_empty() {
@@ -105,6 +127,13 @@ mod tests {
         let made = sqlite_url(&url).unwrap();
         assert!(made.ends_with("/sub/h.db?mode=rwc"));
         assert!(dir.join("sub").is_dir());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir.join("sub")), 0o700);
+            assert_eq!(mode(&dir.join("sub/h.db")), 0o600, "the database is readable by its owner only");
+        }
         std::fs::remove_dir_all(dir).unwrap();
         assert!(sqlite_url("sqlite::memory:").is_err());
     }
