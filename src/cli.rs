@@ -189,7 +189,8 @@ async fn serve(state: AppState) -> Result<(), String> {
         println!("No admin account yet. Open this one-time link within 24 hours to create it:\n{}", invite.url);
     }
     tracing::info!(address = %listen, base_url = %state.config.base_url, "serving");
-    web::server::serve(state, listener, shutdown_signal()).await.map_err(|err| format!("server stopped: {err}"))
+    web::server::serve(state, listener, shutdown_signal()).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -24,6 +24,11 @@ pub struct Viewer {
     pub previous_sign_in_at: Option<UnixTime>,
 }
 
+/// The idle timeout in the seconds that stored times use.
+fn idle_seconds(state: &AppState) -> i64 {
+    i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX)
+}
+
 /// What a session cookie turned out to be.
 pub enum Resumed {
     Live(Viewer),
@@ -36,8 +41,7 @@ pub async fn resume(state: &AppState, token: &str, now: UnixTime) -> Result<Resu
     let Some(row) = store::session_by_token(&state.db.read, &hash).await? else {
         return Ok(Resumed::Dead);
     };
-    let idle_limit = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
-    if now >= row.expires_at || now - row.last_seen_at >= idle_limit {
+    if now >= row.expires_at || now - row.last_seen_at >= idle_seconds(state) {
         store::delete_session(&state.db.write, &hash).await?;
         return Ok(Resumed::Dead);
     }
@@ -83,8 +87,7 @@ pub async fn start(
 /// Forgets sessions that can no longer be resumed, so the table holds only
 /// live ones. Idempotent: every node may run it.
 pub async fn purge_expired(state: &AppState) -> Result<u64, sqlx::Error> {
-    let idle = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
-    store::delete_expired_sessions(&state.db.write, state.clock.now(), idle).await
+    store::delete_expired_sessions(&state.db.write, state.clock.now(), idle_seconds(state)).await
 }
 
 pub async fn end(state: &AppState, token: &str) -> Result<(), sqlx::Error> {

@@ -42,7 +42,7 @@ pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+) {
     let sweeper = tokio::spawn(sweep(state.clone()));
     let router = app(state);
     let connections = GracefulShutdown::new();
@@ -85,5 +85,4 @@ pub async fn serve(
         }
     }
     sweeper.abort();
-    Ok(())
 }

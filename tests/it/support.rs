@@ -147,8 +147,7 @@ impl TestApp {
             web::server::serve(serving, listener, async {
                 let _ = stop.await;
             })
-            .await
-            .unwrap();
+            .await;
         });
         Self { base: format!("http://{address}"), state, clock, shutdown: Some(shutdown), scratch: Some(scratch) }
     }
