@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::{
     accounts::{invites, password::Password, pseudonym::Pseudonym, store},
+    groups,
     clock::{Clock, SystemClock, format_utc},
     config::Config,
     db::Db,
@@ -67,6 +68,9 @@ enum InviteAction {
         /// A note for staff about who the invite is for (avoid real names).
         #[arg(long)]
         note: Option<String>,
+        /// A group the invited person joins, by its short name; repeat for several.
+        #[arg(long = "group", value_name = "SLUG")]
+        groups: Vec<String>,
     },
 }
 
@@ -140,8 +144,23 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
         Command::Admin { action: AdminAction::Create { pseudonym, password_stdin: _ } } => {
             create_admin(&state, &pseudonym).await
         }
-        Command::Invite { action: InviteAction::Create { expires_in, note } } => {
-            let invite = invites::create(&state, expires_in, note.as_deref(), None, false)
+        Command::Invite { action: InviteAction::Create { expires_in, note, groups } } => {
+            let mut group_ids = Vec::with_capacity(groups.len());
+            for slug in &groups {
+                let id = groups::store::group_id_by_slug(&state.db.read, slug)
+                    .await
+                    .map_err(|err| err.to_string())?
+                    .ok_or_else(|| format!("no group is called {slug:?}"))?;
+                group_ids.push(id);
+            }
+            let spec = invites::InviteSpec {
+                expires_in,
+                note: note.as_deref(),
+                created_by: None,
+                grants_admin: false,
+                groups: &group_ids,
+            };
+            let invite = invites::create(&state, spec)
                 .await
                 .map_err(|err| format!("cannot create the invite: {err}"))?;
             println!("Invite valid until {}:", format_utc(invite.expires_at));
@@ -182,7 +201,14 @@ async fn serve(state: AppState) -> Result<(), String> {
         tokio::net::TcpListener::bind(listen).await.map_err(|err| format!("cannot listen on {listen}: {err}"))?;
     if !store::admin_exists(&state.db.read).await.map_err(|err| err.to_string())? {
         store::revoke_setup_invites(&state.db.write, state.clock.now()).await.map_err(|err| err.to_string())?;
-        let invite = invites::create(&state, Duration::from_secs(24 * 3600), Some("setup"), None, true)
+        let spec = invites::InviteSpec {
+            expires_in: Duration::from_secs(24 * 3600),
+            note: Some("setup"),
+            created_by: None,
+            grants_admin: true,
+            groups: &[],
+        };
+        let invite = invites::create(&state, spec)
             .await
             .map_err(|err| format!("cannot create the setup link: {err}"))?;
         // Printed, not logged: it is a secret for whoever runs the server.

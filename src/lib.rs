@@ -7,5 +7,8 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod discussions;
+pub mod groups;
+pub mod markdown;
 pub mod safety;
 pub mod web;

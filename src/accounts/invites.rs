@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::{Admin, secret, store, views};
 use crate::{
+    groups,
     clock::{UnixTime, format_utc},
     web::{
         AppState,
@@ -26,6 +27,16 @@ use crate::{
 
 pub const NOTE_MAX_CHARS: usize = 200;
 
+/// What an invite grants and for how long.
+pub struct InviteSpec<'a> {
+    pub expires_in: Duration,
+    pub note: Option<&'a str>,
+    pub created_by: Option<i64>,
+    pub grants_admin: bool,
+    /// Groups the invited person joins on redeeming it.
+    pub groups: &'a [i64],
+}
+
 pub struct CreatedInvite {
     pub url: String,
     pub expires_at: UnixTime,
@@ -33,30 +44,36 @@ pub struct CreatedInvite {
 
 /// Makes an invite and returns its link; only the code's hash is stored, so
 /// the link can be shown once and never again.
-pub async fn create(
-    state: &AppState,
-    expires_in: Duration,
-    note: Option<&str>,
-    created_by: Option<i64>,
-    grants_admin: bool,
-) -> Result<CreatedInvite, sqlx::Error> {
+pub async fn create(state: &AppState, spec: InviteSpec<'_>) -> Result<CreatedInvite, sqlx::Error> {
     let now = state.clock.now();
     let code = secret::new_token();
-    let expires_at = now.saturating_add(i64::try_from(expires_in.as_secs()).unwrap_or(i64::MAX));
-    let note = note.map(str::trim).filter(|n| !n.is_empty());
-    store::insert_invite(
-        &state.db.write,
-        store::NewInvite { code_hash: &secret::digest(&code), grants_admin, note, created_by, now, expires_at },
+    let expires_at = now.saturating_add(i64::try_from(spec.expires_in.as_secs()).unwrap_or(i64::MAX));
+    let note = spec.note.map(str::trim).filter(|n| !n.is_empty());
+    let mut tx = state.db.write.begin().await?;
+    let invite_id = store::insert_invite(
+        &mut *tx,
+        store::NewInvite {
+            code_hash: &secret::digest(&code),
+            grants_admin: spec.grants_admin,
+            note,
+            created_by: spec.created_by,
+            now,
+            expires_at,
+        },
     )
     .await?;
+    for group_id in spec.groups {
+        groups::store::add_invite_group(&mut *tx, invite_id, *group_id).await?;
+    }
+    tx.commit().await?;
     let url = format!("{}{}", state.config.base_url, paths::fill(paths::JOIN, &code));
     Ok(CreatedInvite { url, expires_at })
 }
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::ADMIN_INVITES, get(invites_get).post(invites_post))
-        .route(paths::ADMIN_INVITE_REVOKE, post(invite_revoke_post))
+        .route(paths::INVITES, get(invites_get).post(invites_post))
+        .route(paths::INVITE_REVOKE, post(invite_revoke_post))
 }
 
 async fn page(
@@ -81,7 +98,7 @@ async fn page(
                 "invite-status-active"
             };
             views::InviteLine {
-                revoke_action: paths::fill(paths::ADMIN_INVITE_REVOKE, &invite.id.to_string()),
+                revoke_action: paths::fill(paths::INVITE_REVOKE, &invite.id.to_string()),
                 note: invite.note.unwrap_or_default(),
                 created: format_utc(invite.created_at),
                 expires: format_utc(invite.expires_at),
@@ -93,7 +110,7 @@ async fn page(
     Ok(views::InvitesView { ctx, invites, new_invite_url, note, error })
 }
 
-/// GET /admin/invites — the invites made so far and a form for a new one.
+/// GET /invites — the invites made so far and a form for a new one.
 async fn invites_get(State(state): State<AppState>, _admin: Admin, ctx: PageCtx) -> Result<Response, AppError> {
     render(&page(&state, ctx, None, String::new(), None).await?)
 }
@@ -106,7 +123,7 @@ struct NewInviteForm {
     note: String,
 }
 
-/// POST /admin/invites — creates an invite and shows its link once.
+/// POST /invites — creates an invite and shows its link once.
 async fn invites_post(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -120,11 +137,12 @@ async fn invites_post(
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
     let expires_in = Duration::from_secs(u64::try_from(days).unwrap_or(7) * 86_400);
-    let invite = create(&state, expires_in, Some(&note), Some(admin.user_id), false).await?;
+    let spec = InviteSpec { expires_in, note: Some(&note), created_by: Some(admin.user_id), grants_admin: false, groups: &[] };
+    let invite = create(&state, spec).await?;
     render(&page(&state, ctx, Some(invite.url), String::new(), None).await?)
 }
 
-/// POST /admin/invites/{id}/revoke — an unused invite stops working at once.
+/// POST /invites/{id}/revoke — an unused invite stops working at once.
 async fn invite_revoke_post(
     State(state): State<AppState>,
     _admin: Admin,
@@ -135,5 +153,5 @@ async fn invite_revoke_post(
     if !store::revoke_invite(&state.db.write, id, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::ADMIN_INVITES)]).into_response())
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::INVITES)]).into_response())
 }

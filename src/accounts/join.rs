@@ -19,6 +19,7 @@ use super::{
     secret, session, store,
     views::{InviteUnusableView, JoinAccountView, JoinConsentView, RecoveryCodesView},
 };
+use crate::groups;
 use crate::web::{
     AppState, cookies,
     csrf::Post,
@@ -160,6 +161,7 @@ async fn join_account_post(
         Err(err) => return Err(err.into()),
     };
     store::set_invite_user(&mut *tx, invite.id, user_id).await?;
+    groups::store::join_invite_groups(&mut *tx, invite.id, user_id, now).await?;
     let (codes, hashes) = new_recovery_codes();
     store::replace_recovery_codes(&mut tx, user_id, &hashes, now).await?;
     let user = store::UserRow {

@@ -117,7 +117,7 @@ pub struct NewInvite<'a> {
     pub expires_at: UnixTime,
 }
 
-pub async fn insert_invite(pool: &Pool, invite: NewInvite<'_>) -> Result<i64> {
+pub async fn insert_invite<'e>(db: impl Executor<'e, Database = Any>, invite: NewInvite<'_>) -> Result<i64> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO invites (code_hash, grants_admin, note, created_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -128,7 +128,7 @@ pub async fn insert_invite(pool: &Pool, invite: NewInvite<'_>) -> Result<i64> {
     .bind(invite.created_by)
     .bind(invite.now)
     .bind(invite.expires_at)
-    .fetch_one(pool)
+    .fetch_one(db)
     .await?;
     Ok(id)
 }

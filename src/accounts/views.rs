@@ -78,7 +78,7 @@ pub struct SettingsView {
 }
 
 #[derive(Template)]
-#[template(path = "admin/invites.html")]
+#[template(path = "accounts/invites.html")]
 pub struct InvitesView {
     pub ctx: PageCtx,
     pub invites: Vec<InviteLine>,

@@ -46,11 +46,19 @@ impl Locale {
     }
 }
 
-/// Source files per language; the test in `tests` checks both define the same keys.
-pub const SOURCES: [(Locale, &str); 2] = [
-    (Locale::En, include_str!("../../assets/locales/en/main.ftl")),
-    (Locale::Fr, include_str!("../../assets/locales/fr/main.ftl")),
-];
+/// Source files per language, one per feature; a test checks both languages
+/// define the same keys.
+macro_rules! ftl_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../assets/locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/groups.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/discussions.ftl")),
+        ]
+    };
+}
+
+pub const SOURCES: [(Locale, [&str; 3]); 2] = [(Locale::En, ftl_files!("en")), (Locale::Fr, ftl_files!("fr"))];
 
 pub struct Translations {
     en: FluentBundle<FluentResource>,
@@ -66,16 +74,20 @@ impl std::fmt::Debug for Translations {
 impl Translations {
     /// Fails only if an embedded file does not parse, which the tests catch.
     pub fn load() -> Result<Self, String> {
-        let bundle = |locale: Locale, source: &str| -> Result<FluentBundle<FluentResource>, String> {
+        let bundle = |locale: Locale, sources: [&str; 3]| -> Result<FluentBundle<FluentResource>, String> {
             let tag = match locale {
                 Locale::En => "en",
                 Locale::Fr => "fr-CA",
             };
             let lang: unic_langid::LanguageIdentifier = tag.parse().map_err(|err| format!("{tag}: {err}"))?;
-            let resource = FluentResource::try_new(source.to_owned())
-                .map_err(|(_, errors)| format!("{} translations: {errors:?}", locale.code()))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-            bundle.add_resource(resource).map_err(|errors| format!("{} translations: {errors:?}", locale.code()))?;
+            for source in sources {
+                let resource = FluentResource::try_new(source.to_owned())
+                    .map_err(|(_, errors)| format!("{} translations: {errors:?}", locale.code()))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| format!("{} translations: {errors:?}", locale.code()))?;
+            }
             Ok(bundle)
         };
         Ok(Self { en: bundle(Locale::En, SOURCES[0].1)?, fr: bundle(Locale::Fr, SOURCES[1].1)? })

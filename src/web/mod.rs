@@ -19,7 +19,7 @@ use std::sync::Arc;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::{accounts, clock::Clock, config::Config, db::Db, safety};
+use crate::{accounts, clock::Clock, config::Config, db::Db, discussions, groups, safety};
 
 /// Largest request body accepted; a long post is far smaller.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -52,6 +52,8 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let pages = Router::new()
         .merge(accounts::routes::router())
+        .merge(groups::router())
+        .merge(discussions::router())
         .merge(safety::routes::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::new())

@@ -11,15 +11,50 @@ pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
 pub const ACCOUNT_RECOVERY_CODES: &str = "/account/recovery-codes";
 pub const ACCOUNT_LANGUAGE: &str = "/account/language";
-pub const ADMIN_INVITES: &str = "/admin/invites";
-pub const ADMIN_INVITE_REVOKE: &str = "/admin/invites/{id}/revoke";
+pub const ACCOUNT_READING: &str = "/account/reading";
+pub const INVITES: &str = "/invites";
+pub const INVITE_REVOKE: &str = "/invites/{id}/revoke";
+// groups
+pub const GROUP: &str = "/groups/{slug}";
+pub const GROUP_AGREEMENTS: &str = "/groups/{slug}/agreements";
+pub const GROUP_AGREEMENTS_EDIT: &str = "/groups/{slug}/agreements/edit";
+pub const GROUP_LEAVE: &str = "/groups/{slug}/leave";
+pub const GROUP_RESOURCES: &str = "/groups/{slug}/resources";
+pub const GROUP_RESOURCES_EDIT: &str = "/groups/{slug}/resources/edit";
+pub const GROUP_SETTINGS: &str = "/groups/{slug}/settings";
+pub const GROUP_MEMBERS: &str = "/groups/{slug}/members";
+pub const GROUP_MEMBER_REMOVE: &str = "/groups/{slug}/members/{id}/remove";
+pub const GROUP_CHECK_IN_NEW: &str = "/groups/{slug}/check-ins/new";
+pub const RESOURCES: &str = "/resources";
+pub const ADMIN_RESOURCES: &str = "/admin/resources";
+pub const ADMIN_ORGANISATIONS: &str = "/admin/organisations";
+pub const ORGANISATION: &str = "/organisations/{id}";
+pub const ORGANISATION_STAFF: &str = "/organisations/{id}/staff";
+pub const ORGANISATION_GROUPS: &str = "/organisations/{id}/groups";
+pub const CHECK_INS: &str = "/check-ins";
+pub const CHECK_IN: &str = "/check-ins/{id}";
+pub const CHECK_IN_REPLY: &str = "/check-ins/{id}/reply";
+// discussions
+pub const GROUP_NEW_TOPIC: &str = "/groups/{slug}/topics/new";
+pub const TOPIC: &str = "/topics/{id}";
+pub const TOPIC_REPLY: &str = "/topics/{id}/reply";
+pub const TOPIC_PIN: &str = "/topics/{id}/pin";
+pub const TOPIC_LOCK: &str = "/topics/{id}/lock";
+pub const POST_EDIT: &str = "/posts/{id}/edit";
+pub const POST_DELETE: &str = "/posts/{id}/delete";
+pub const POST_REACT: &str = "/posts/{id}/react";
+pub const POST_REACTIONS: &str = "/posts/{id}/reactions";
+pub const SEARCH: &str = "/search";
+pub const NOTIFICATIONS: &str = "/notifications";
+pub const NOTIFICATIONS_READ: &str = "/notifications/read";
 pub const EXIT: &str = "/exit";
 pub const ROBOTS: &str = "/robots.txt";
 pub const STYLESHEET: &str = "/assets/hearth.css";
 pub const SCRIPT: &str = "/assets/hearth.js";
 pub const ICON: &str = "/assets/icon.svg";
 
-/// Fills the `{name}` placeholder of a route with a value.
+/// Fills the first `{name}` placeholder of a route with a value (call again
+/// for a second one).
 pub fn fill(route: &str, value: &str) -> String {
     match (route.find('{'), route.find('}')) {
         (Some(start), Some(end)) if start < end => format!("{}{value}{}", &route[..start], &route[end + 1..]),
@@ -33,5 +68,6 @@ mod tests {
     fn fills_placeholders() {
         assert_eq!(super::fill(super::JOIN_AGREE, "abc"), "/join/abc/agree");
         assert_eq!(super::fill(super::HOME, "x"), "/");
+        assert_eq!(super::fill(&super::fill(super::GROUP_MEMBER_REMOVE, "g"), "7"), "/groups/g/members/7/remove");
     }
 }

@@ -103,24 +103,24 @@ async fn expired_and_revoked_invites_cannot_be_used(backend: Backend) {
     assert_eq!(expired.status, StatusCode::NOT_FOUND);
 
     let admin = app.admin("Keeper").await;
-    let created = admin.post("/admin/invites", &[("days", "7"), ("note", "for the Tuesday group")]).await;
+    let created = admin.post("/invites", &[("days", "7"), ("note", "for the Tuesday group")]).await;
     assert_eq!(created.status, StatusCode::OK);
     let link =
         created.body.split("<code id=\"new-invite\" class=\"link-box\">").nth(1).unwrap().split('<').next().unwrap();
     let path = link.strip_prefix(&app.base).unwrap().to_owned();
     assert_eq!(app.visitor().get(&path).await.status, StatusCode::OK);
 
-    let listing = admin.get("/admin/invites").await;
+    let listing = admin.get("/invites").await;
     assert!(listing.body.contains("for the Tuesday group"));
-    let revoke = listing.body.split("action=\"/admin/invites/").nth(1).unwrap().split('"').next().unwrap();
-    let revoked = admin.post(&format!("/admin/invites/{revoke}"), &[]).await;
+    let revoke = listing.body.split("action=\"/invites/").nth(1).unwrap().split('"').next().unwrap();
+    let revoked = admin.post(&format!("/invites/{revoke}"), &[]).await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     assert_eq!(app.visitor().get(&path).await.status, StatusCode::NOT_FOUND);
-    assert!(admin.get("/admin/invites").await.body.contains("Withdrawn"));
+    assert!(admin.get("/invites").await.body.contains("Withdrawn"));
     // Revoking twice, or an invite that does not exist, is a 404, not a 500.
-    assert_eq!(admin.post(&format!("/admin/invites/{revoke}"), &[]).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(admin.post("/admin/invites/99999/revoke", &[]).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(admin.post("/admin/invites/abc/revoke", &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(admin.post(&format!("/invites/{revoke}"), &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(admin.post("/invites/99999/revoke", &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(admin.post("/invites/abc/revoke", &[]).await.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
 
@@ -268,22 +268,22 @@ async fn new_recovery_codes_replace_the_old_ones(backend: Backend) {
 
 async fn only_admins_reach_the_invite_page(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let anonymous = app.visitor().get("/admin/invites").await;
+    let anonymous = app.visitor().get("/invites").await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert_eq!(anonymous.location(), Some("/sign-in"));
     let member = app.member("Willow").await;
-    assert_eq!(member.get("/admin/invites").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(member.post("/admin/invites", &[("days", "7")]).await.status, StatusCode::NOT_FOUND);
-    assert!(!member.get("/").await.body.contains("/admin/invites"));
+    assert_eq!(member.get("/invites").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(member.post("/invites", &[("days", "7")]).await.status, StatusCode::NOT_FOUND);
+    assert!(!member.get("/").await.body.contains("/invites"));
 
     let admin = app.admin("Keeper").await;
-    let page = admin.get("/admin/invites").await;
+    let page = admin.get("/invites").await;
     assert_eq!(page.status, StatusCode::OK);
-    let bad = admin.post("/admin/invites", &[("days", "9999"), ("note", "x")]).await;
+    let bad = admin.post("/invites", &[("days", "9999"), ("note", "x")]).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     let long_note = "n".repeat(201);
     assert_eq!(
-        admin.post("/admin/invites", &[("days", "7"), ("note", &long_note)]).await.status,
+        admin.post("/invites", &[("days", "7"), ("note", &long_note)]).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
     app.stop().await;

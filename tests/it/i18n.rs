@@ -61,10 +61,15 @@ fn keys_used() -> BTreeSet<String> {
     used
 }
 
+/// Every translation file of one language, one after the other.
+fn all_files(lang: &str) -> String {
+    ["main", "groups", "discussions"].iter().map(|file| read(&format!("assets/locales/{lang}/{file}.ftl"))).collect()
+}
+
 #[test]
 fn english_and_french_define_the_same_keys() {
-    let english = keys(&read("assets/locales/en/main.ftl"));
-    let french = keys(&read("assets/locales/fr/main.ftl"));
+    let english = keys(&all_files("en"));
+    let french = keys(&all_files("fr"));
     assert!(english.len() > 50);
     let only_english: Vec<_> = english.difference(&french).collect();
     let only_french: Vec<_> = french.difference(&english).collect();
@@ -73,7 +78,7 @@ fn english_and_french_define_the_same_keys() {
 
 #[test]
 fn every_key_used_exists() {
-    let english = keys(&read("assets/locales/en/main.ftl"));
+    let english = keys(&all_files("en"));
     let used = keys_used();
     assert!(used.len() > 50);
     let missing: Vec<_> = used.difference(&english).collect();

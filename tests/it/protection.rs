@@ -70,7 +70,7 @@ async fn every_post_route_checks_the_token(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let invite = app.invite().await;
     let admin = app.admin("Keeper").await;
-    admin.post("/admin/invites", &[("days", "7")]).await;
+    admin.post("/invites", &[("days", "7")]).await;
     let (invite_id,): (i64,) =
         sqlx::query_as("SELECT MAX(id) FROM invites").fetch_one(&app.state.db.read).await.unwrap();
     let routes = [
@@ -82,8 +82,8 @@ async fn every_post_route_checks_the_token(backend: Backend) {
         "/account/password".to_owned(),
         "/account/recovery-codes".to_owned(),
         "/account/language".to_owned(),
-        "/admin/invites".to_owned(),
-        format!("/admin/invites/{invite_id}/revoke"),
+        "/invites".to_owned(),
+        format!("/invites/{invite_id}/revoke"),
     ];
     let fields = [
         ("consent", "yes"),
@@ -202,7 +202,7 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
         "/join/unknown",
         "/",
         "/account",
-        "/admin/invites",
+        "/invites",
         "/exit",
         "/nowhere",
         "/robots.txt",
@@ -212,7 +212,7 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
     ] {
         pages.push((format!("anonymous GET {path}"), anonymous.get(path).await));
     }
-    for path in ["/", "/account", "/admin/invites", "/nowhere"] {
+    for path in ["/", "/account", "/invites", "/nowhere"] {
         pages.push((format!("admin GET {path}"), admin.get(path).await));
     }
     pages.push(("POST without token".to_owned(), anonymous.post_raw("/sign-in", &[]).await));

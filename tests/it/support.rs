@@ -13,6 +13,7 @@ use std::{
 
 use hearth::{
     accounts::invites,
+    groups,
     clock::SystemClock,
     config::Config,
     web::{self, AppState},
@@ -90,6 +91,14 @@ enum Scratch {
     PostgresDatabase { server_url: String, name: String },
 }
 
+pub struct GroupSetup {
+    pub slug: String,
+    pub id: i64,
+    pub organisation_id: i64,
+    pub lead: Visitor,
+    pub facilitator: Visitor,
+}
+
 pub struct TestApp {
     pub base: String,
     pub state: AppState,
@@ -162,12 +171,20 @@ impl TestApp {
     }
 
     pub async fn invite_for(&self, valid: Duration) -> String {
-        let created = invites::create(&self.state, valid, None, None, false).await.unwrap();
+        let spec = invites::InviteSpec { expires_in: valid, note: None, created_by: None, grants_admin: false, groups: &[] };
+        let created = invites::create(&self.state, spec).await.unwrap();
         created.url.strip_prefix(&self.base).unwrap().to_owned()
     }
 
     pub async fn admin_invite(&self) -> String {
-        let created = invites::create(&self.state, Duration::from_secs(86_400), None, None, true).await.unwrap();
+        let spec = invites::InviteSpec {
+            expires_in: Duration::from_secs(86_400),
+            note: None,
+            created_by: None,
+            grants_admin: true,
+            groups: &[],
+        };
+        let created = invites::create(&self.state, spec).await.unwrap();
         created.url.strip_prefix(&self.base).unwrap().to_owned()
     }
 
@@ -184,6 +201,69 @@ impl TestApp {
         let page = visitor.join(&self.admin_invite().await, pseudonym, PASSWORD).await;
         assert_eq!(page.status, StatusCode::OK, "joining as admin {pseudonym}: {}", page.body);
         visitor
+    }
+
+    /// A group with its own organisation, a lead and a facilitator (both
+    /// signed in), made directly in the database; members join with `member_of`.
+    pub async fn group(&self, slug: &str) -> GroupSetup {
+        let now = self.state.clock.now();
+        let db = &self.state.db.write;
+        let lead = self.member(&format!("Lead-{slug}")).await;
+        let facilitator = self.member(&format!("Guide-{slug}")).await;
+        let organisation_id = groups::store::insert_organisation(db, &format!("Organisation {slug}"), now).await.unwrap();
+        let lead_id = self.user_id(&format!("Lead-{slug}")).await;
+        let facilitator_id = self.user_id(&format!("Guide-{slug}")).await;
+        groups::store::set_staff(db, organisation_id, lead_id, "lead", now).await.unwrap();
+        groups::store::set_staff(db, organisation_id, facilitator_id, "facilitator", now).await.unwrap();
+        let agreements = "- Keep what others share here.";
+        let id = groups::store::insert_group(
+            db,
+            groups::store::NewGroup {
+                organisation_id,
+                slug,
+                name: &format!("Group {slug}"),
+                purpose: "Peer support.",
+                facilitation: "Two facilitators read every day.",
+                starts_at: None,
+                ends_at: None,
+                agreements_md: agreements,
+                agreements_html: &hearth::markdown::to_html(agreements),
+                facilitators: &[facilitator_id],
+                now,
+            },
+        )
+        .await
+        .unwrap();
+        GroupSetup { slug: slug.to_owned(), id, organisation_id, lead, facilitator }
+    }
+
+    /// A member who joined through an invite naming the group, with its
+    /// agreements accepted, signed in.
+    pub async fn member_of(&self, group: &GroupSetup, pseudonym: &str) -> Visitor {
+        let spec = invites::InviteSpec {
+            expires_in: Duration::from_secs(86_400),
+            note: None,
+            created_by: None,
+            grants_admin: false,
+            groups: &[group.id],
+        };
+        let created = invites::create(&self.state, spec).await.unwrap();
+        let visitor = self.visitor();
+        let page = visitor.join(created.url.strip_prefix(&self.base).unwrap(), pseudonym, PASSWORD).await;
+        assert_eq!(page.status, StatusCode::OK, "joining as {pseudonym}: {}", page.body);
+        let user_id = self.user_id(pseudonym).await;
+        let (version,): (i64,) = sqlx::query_as("SELECT agreements_version FROM support_groups WHERE id = $1")
+            .bind(group.id)
+            .fetch_one(&self.state.db.read)
+            .await
+            .unwrap();
+        assert!(groups::store::accept_agreements(&self.state.db.write, group.id, user_id, version).await.unwrap());
+        visitor
+    }
+
+    pub async fn user_id(&self, pseudonym: &str) -> i64 {
+        let key = hearth::accounts::pseudonym::lookup_key(pseudonym);
+        hearth::accounts::store::user_by_key(&self.state.db.read, &key).await.unwrap().unwrap().id
     }
 
     /// Stops the server and deletes its database.

@@ -119,7 +119,7 @@ async fn screenshots() {
             browser.goto(&format!("{}/account", app.base)).await;
             shots.take(&browser, "account-settings").await;
 
-            browser.goto(&format!("{}/admin/invites", app.base)).await;
+            browser.goto(&format!("{}/invites", app.base)).await;
             browser.fill("#note", "Tuesday evening group").await;
             browser.click("main form button[type=submit]").await;
             browser.element("#new-invite").await;

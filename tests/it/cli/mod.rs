@@ -124,8 +124,8 @@ async fn admin_create_reads_the_password_from_stdin(backend: Backend) {
         assert_eq!(signed_in.status, StatusCode::SEE_OTHER, "{pseudonym}: {}", signed_in.body);
         assert_eq!(signed_in.location(), Some("/"));
         assert!(browser.cookie("__Host-hearth").is_some(), "a session cookie for {pseudonym}");
-        let invites = browser.get("/admin/invites").await;
-        assert_eq!(invites.status, StatusCode::OK, "{pseudonym} on /admin/invites");
+        let invites = browser.get("/invites").await;
+        assert_eq!(invites.status, StatusCode::OK, "{pseudonym} on /invites");
     }
     // The second line was not part of the password.
     let browser = Visitor::new(&server.base);
@@ -280,7 +280,7 @@ async fn serve_is_the_default_and_prints_a_setup_link_once_an_admin_is_missing(b
     let joined = browser.join(&setup_path, "Founding Keeper", PASSWORD).await;
     assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
     assert!(browser.cookie("__Host-hearth").is_some(), "joining signs in");
-    let invites = browser.get("/admin/invites").await;
+    let invites = browser.get("/invites").await;
     assert_eq!(invites.status, StatusCode::OK, "the setup link grants admin");
     assert!(store::admin_exists(&app.state.db.read).await.unwrap());
     // The link is spent.

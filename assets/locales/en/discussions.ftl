@@ -1,0 +1,1 @@
+# Discussions: topics, posts, reactions, search, notifications.

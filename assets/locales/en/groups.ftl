@@ -1,0 +1,1 @@
+# Groups: organisations, staff, groups, agreements, resources, check-ins.

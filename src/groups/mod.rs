@@ -1,0 +1,25 @@
+//! Groups: organisations and their staff (leads and facilitators), support
+//! groups with a purpose, a schedule and agreements every member accepts,
+//! memberships, resources pages, and private check-ins between a member and
+//! a group's facilitators. Who may do what is decided in `policy`.
+//!
+//! Stored records (see `migrations/`):
+//! | table | holds |
+//! |---|---|
+//! | organisations, staff | name; who is lead or facilitator |
+//! | support_groups, group_facilitators | purpose, schedule, settings, resources; who facilitates |
+//! | agreements | every version of a group's agreements (to show what changed) |
+//! | memberships | member, joined, which agreements version they accepted |
+//! | invite_groups | the groups an invite joins |
+//! | check_ins, check_in_messages, check_in_reads | private conversations with facilitators |
+
+pub mod policy;
+pub mod store;
+
+use axum::Router;
+
+use crate::web::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,502 @@
+//! Groups' SQL: organisations, staff, groups, facilitators, memberships,
+//! agreements and the groups an invite joins.
+
+use sqlx::{Any, Executor, FromRow};
+
+use super::policy::{self, Access, Standing};
+use crate::{clock::UnixTime, db::Pool};
+
+type Result<T> = std::result::Result<T, sqlx::Error>;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct GroupRow {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub purpose: String,
+    pub facilitation: String,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub agreements_version: i64,
+    pub edit_window_minutes: i64,
+    pub member_messages: i64,
+    pub resources_html: String,
+}
+
+macro_rules! group_columns {
+    () => {
+        "g.id, g.organisation_id, g.slug, g.name, g.purpose, g.facilitation, g.starts_at, g.ends_at, \
+         g.agreements_version, g.edit_window_minutes, g.member_messages, g.resources_html"
+    };
+}
+
+/// The flags a viewer's standing is computed from, fetched with the group.
+macro_rules! access_columns {
+    () => {
+        "(SELECT m.agreed_version FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1) AS agreed_version, \
+         CASE WHEN EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+           THEN 1 ELSE 0 END AS is_facilitator, \
+         (SELECT s.role FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1) AS staff_role"
+    };
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct GroupWithAccess {
+    #[sqlx(flatten)]
+    pub group: GroupRow,
+    agreed_version: Option<i64>,
+    is_facilitator: i64,
+    staff_role: Option<String>,
+}
+
+impl GroupWithAccess {
+    pub fn access(&self, now: UnixTime) -> Access {
+        Access {
+            standing: Standing::from_flags(
+                self.agreed_version.is_some(),
+                self.is_facilitator == 1,
+                self.staff_role.as_deref(),
+            ),
+            phase: policy::phase(self.group.starts_at, self.group.ends_at, now),
+            agreed: self.agreed_version == Some(self.group.agreements_version),
+        }
+    }
+
+    /// The agreements version this member last accepted (0: none yet).
+    pub fn agreed_version(&self) -> i64 {
+        self.agreed_version.unwrap_or(0)
+    }
+}
+
+/// A group by its slug with the viewer's standing in it, or `None` when the
+/// viewer is an outsider there (the caller answers 404 either way).
+pub async fn group_for_viewer(pool: &Pool, user_id: i64, slug: &str, now: UnixTime) -> Result<Option<GroupWithAccess>> {
+    let found: Option<GroupWithAccess> =
+        sqlx::query_as(concat!("SELECT ", group_columns!(), ", ", access_columns!(), " FROM support_groups g WHERE g.slug = $2"))
+            .bind(user_id)
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+    Ok(found.filter(|g| g.access(now).sees_group()))
+}
+
+/// The same by id, for pages reached through a topic or a check-in.
+pub async fn group_by_id_for_viewer(pool: &Pool, user_id: i64, id: i64, now: UnixTime) -> Result<Option<GroupWithAccess>> {
+    let found: Option<GroupWithAccess> =
+        sqlx::query_as(concat!("SELECT ", group_columns!(), ", ", access_columns!(), " FROM support_groups g WHERE g.id = $2"))
+            .bind(user_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(found.filter(|g| g.access(now).sees_group()))
+}
+
+/// One line of the home page: a group the viewer is in or runs.
+#[derive(Debug, Clone, FromRow)]
+pub struct MyGroupRow {
+    pub slug: String,
+    pub name: String,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub needs_agreement: i64,
+    pub is_staff: i64,
+    /// Posts in topics of the group the viewer has not read (0 until they may read).
+    pub unread: i64,
+}
+
+/// Every group the viewer belongs to or facilitates or leads, with unread
+/// counts, in one query (topics carry their post count and last post id, and
+/// reads their count, so unread is a sum over topics, never a scan of posts).
+pub async fn my_groups(pool: &Pool, user_id: i64, now: UnixTime) -> Result<Vec<MyGroupRow>> {
+    sqlx::query_as(concat!(
+        "SELECT g.slug, g.name, g.starts_at, g.ends_at, \
+           CASE WHEN ", crate::readable_group!(), " THEN 0 ELSE 1 END AS needs_agreement, \
+           CASE WHEN EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+            OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+              AND s.role = 'lead') THEN 1 ELSE 0 END AS is_staff, \
+           CAST(CASE WHEN ", crate::readable_group!(), " THEN COALESCE((SELECT SUM(t.post_count - COALESCE(r.read_count, 0)) \
+              FROM topics t LEFT JOIN topic_reads r ON r.topic_id = t.id AND r.user_id = $1 \
+              WHERE t.group_id = g.id AND t.last_post_id > COALESCE(r.last_read_post_id, 0)), 0) ELSE 0 END AS BIGINT) AS unread \
+         FROM support_groups g \
+         WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1) \
+            OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+            OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+              AND s.role = 'lead') \
+         ORDER BY g.name, g.id"
+    ))
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+// ----- organisations and staff -----
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+}
+
+pub async fn insert_organisation(pool: &Pool, name: &str, now: UnixTime) -> Result<i64> {
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(now)
+        .fetch_one(pool)
+        .await?;
+    Ok(id)
+}
+
+pub async fn organisations(pool: &Pool) -> Result<Vec<OrganisationRow>> {
+    sqlx::query_as("SELECT id, name FROM organisations ORDER BY name, id").fetch_all(pool).await
+}
+
+pub async fn organisation(pool: &Pool, id: i64) -> Result<Option<OrganisationRow>> {
+    sqlx::query_as("SELECT id, name FROM organisations WHERE id = $1").bind(id).fetch_optional(pool).await
+}
+
+/// The organisations where the viewer is staff, with their role.
+pub async fn staff_roles(pool: &Pool, user_id: i64) -> Result<Vec<(OrganisationRow, String)>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT o.id, o.name, s.role FROM staff s JOIN organisations o ON o.id = s.organisation_id \
+         WHERE s.user_id = $1 ORDER BY o.name, o.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|(id, name, role)| (OrganisationRow { id, name }, role)).collect())
+}
+
+pub async fn staff_role(pool: &Pool, organisation_id: i64, user_id: i64) -> Result<Option<String>> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT role FROM staff WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation_id)
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.map(|(role,)| role))
+}
+
+/// Adds a staff member or changes their role.
+pub async fn set_staff(pool: &Pool, organisation_id: i64, user_id: i64, role: &str, now: UnixTime) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO staff (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (organisation_id, user_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(organisation_id)
+    .bind(user_id)
+    .bind(role)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct StaffRow {
+    pub user_id: i64,
+    pub pseudonym: String,
+    pub role: String,
+}
+
+pub async fn staff_of(pool: &Pool, organisation_id: i64) -> Result<Vec<StaffRow>> {
+    sqlx::query_as(
+        "SELECT s.user_id, u.pseudonym, s.role FROM staff s JOIN users u ON u.id = s.user_id \
+         WHERE s.organisation_id = $1 ORDER BY s.role, u.pseudonym",
+    )
+    .bind(organisation_id)
+    .fetch_all(pool)
+    .await
+}
+
+// ----- groups -----
+
+pub struct NewGroup<'a> {
+    pub organisation_id: i64,
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub purpose: &'a str,
+    pub facilitation: &'a str,
+    pub starts_at: Option<UnixTime>,
+    pub ends_at: Option<UnixTime>,
+    pub agreements_md: &'a str,
+    pub agreements_html: &'a str,
+    pub facilitators: &'a [i64],
+    pub now: UnixTime,
+}
+
+/// Creates a group with its first agreements and facilitators, in one transaction.
+pub async fn insert_group(pool: &Pool, group: NewGroup<'_>) -> Result<i64> {
+    let mut tx = pool.begin().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO support_groups (organisation_id, slug, name, purpose, facilitation, starts_at, ends_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(group.organisation_id)
+    .bind(group.slug)
+    .bind(group.name)
+    .bind(group.purpose)
+    .bind(group.facilitation)
+    .bind(group.starts_at)
+    .bind(group.ends_at)
+    .bind(group.now)
+    .fetch_one(&mut *tx)
+    .await?;
+    insert_agreements(&mut *tx, id, 1, group.agreements_md, group.agreements_html, group.now).await?;
+    for user_id in group.facilitators {
+        add_facilitator(&mut *tx, id, *user_id).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn add_facilitator<'e>(db: impl Executor<'e, Database = Any>, group_id: i64, user_id: i64) -> Result<()> {
+    sqlx::query("INSERT INTO group_facilitators (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_facilitator(pool: &Pool, group_id: i64, user_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM group_facilitators WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn facilitators(pool: &Pool, group_id: i64) -> Result<Vec<StaffRow>> {
+    sqlx::query_as(
+        "SELECT f.user_id, u.pseudonym, 'facilitator' AS role FROM group_facilitators f \
+         JOIN users u ON u.id = f.user_id WHERE f.group_id = $1 ORDER BY u.pseudonym",
+    )
+    .bind(group_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Every group of an organisation, for its staff pages.
+pub async fn groups_of(pool: &Pool, organisation_id: i64) -> Result<Vec<GroupRow>> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        group_columns!(),
+        " FROM support_groups g WHERE g.organisation_id = $1 ORDER BY g.name, g.id"
+    ))
+    .bind(organisation_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Groups the viewer may invite people into: those they facilitate or lead.
+pub async fn invitable_groups(pool: &Pool, user_id: i64) -> Result<Vec<GroupRow>> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        group_columns!(),
+        " FROM support_groups g \
+         WHERE EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+            OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+              AND s.role = 'lead') \
+         ORDER BY g.name, g.id"
+    ))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn group_id_by_slug(pool: &Pool, slug: &str) -> Result<Option<i64>> {
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM support_groups WHERE slug = $1").bind(slug).fetch_optional(pool).await?;
+    Ok(found.map(|(id,)| id))
+}
+
+pub struct GroupSettings<'a> {
+    pub name: &'a str,
+    pub purpose: &'a str,
+    pub facilitation: &'a str,
+    pub starts_at: Option<UnixTime>,
+    pub ends_at: Option<UnixTime>,
+    pub edit_window_minutes: i64,
+}
+
+pub async fn update_settings(pool: &Pool, group_id: i64, settings: GroupSettings<'_>) -> Result<()> {
+    sqlx::query(
+        "UPDATE support_groups SET name = $1, purpose = $2, facilitation = $3, starts_at = $4, ends_at = $5, \
+         edit_window_minutes = $6 WHERE id = $7",
+    )
+    .bind(settings.name)
+    .bind(settings.purpose)
+    .bind(settings.facilitation)
+    .bind(settings.starts_at)
+    .bind(settings.ends_at)
+    .bind(settings.edit_window_minutes)
+    .bind(group_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_member_messages(pool: &Pool, group_id: i64, on: bool) -> Result<()> {
+    sqlx::query("UPDATE support_groups SET member_messages = $1 WHERE id = $2")
+        .bind(i64::from(on))
+        .bind(group_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_resources(pool: &Pool, group_id: i64, markdown: &str, html: &str) -> Result<()> {
+    sqlx::query("UPDATE support_groups SET resources_md = $1, resources_html = $2 WHERE id = $3")
+        .bind(markdown)
+        .bind(html)
+        .bind(group_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn resources_source(pool: &Pool, group_id: i64) -> Result<String> {
+    let (source,): (String,) =
+        sqlx::query_as("SELECT resources_md FROM support_groups WHERE id = $1").bind(group_id).fetch_one(pool).await?;
+    Ok(source)
+}
+
+// ----- agreements -----
+
+#[derive(Debug, Clone, FromRow)]
+pub struct AgreementsRow {
+    pub version: i64,
+    pub body_md: String,
+    pub body_html: String,
+}
+
+async fn insert_agreements<'e>(
+    db: impl Executor<'e, Database = Any>,
+    group_id: i64,
+    version: i64,
+    markdown: &str,
+    html: &str,
+    now: UnixTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO agreements (group_id, version, body_md, body_html, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(group_id)
+    .bind(version)
+    .bind(markdown)
+    .bind(html)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Saves new agreements as the next version; every member must accept them again.
+pub async fn replace_agreements(pool: &Pool, group_id: i64, markdown: &str, html: &str, now: UnixTime) -> Result<i64> {
+    let mut tx = pool.begin().await?;
+    let (version,): (i64,) = sqlx::query_as(
+        "UPDATE support_groups SET agreements_version = agreements_version + 1 WHERE id = $1 \
+         RETURNING agreements_version",
+    )
+    .bind(group_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    insert_agreements(&mut *tx, group_id, version, markdown, html, now).await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+pub async fn agreements(pool: &Pool, group_id: i64, version: i64) -> Result<Option<AgreementsRow>> {
+    sqlx::query_as("SELECT version, body_md, body_html FROM agreements WHERE group_id = $1 AND version = $2")
+        .bind(group_id)
+        .bind(version)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Records that a member accepted this version (only if it is still the current one).
+pub async fn accept_agreements(pool: &Pool, group_id: i64, user_id: i64, version: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE memberships SET agreed_version = $1 WHERE group_id = $2 AND user_id = $3 \
+         AND $1 = (SELECT agreements_version FROM support_groups WHERE id = $2)",
+    )
+    .bind(version)
+    .bind(group_id)
+    .bind(user_id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+// ----- memberships -----
+
+pub async fn join<'e>(db: impl Executor<'e, Database = Any>, group_id: i64, user_id: i64, now: UnixTime) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO memberships (group_id, user_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn leave(pool: &Pool, group_id: i64, user_id: i64) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM memberships WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct MemberRow {
+    pub user_id: i64,
+    pub pseudonym: String,
+    pub joined_at: i64,
+    pub agreed_version: i64,
+}
+
+pub async fn members(pool: &Pool, group_id: i64) -> Result<Vec<MemberRow>> {
+    sqlx::query_as(
+        "SELECT m.user_id, u.pseudonym, m.joined_at, m.agreed_version FROM memberships m \
+         JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY u.pseudonym",
+    )
+    .bind(group_id)
+    .fetch_all(pool)
+    .await
+}
+
+// ----- invites into groups -----
+
+pub async fn add_invite_group<'e>(db: impl Executor<'e, Database = Any>, invite_id: i64, group_id: i64) -> Result<()> {
+    sqlx::query("INSERT INTO invite_groups (invite_id, group_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(invite_id)
+        .bind(group_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Joins the invited member to every group the invite names.
+pub async fn join_invite_groups<'e>(
+    db: impl Executor<'e, Database = Any>,
+    invite_id: i64,
+    user_id: i64,
+    now: UnixTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO memberships (group_id, user_id, joined_at) \
+         SELECT group_id, $2, $3 FROM invite_groups WHERE invite_id = $1 ON CONFLICT DO NOTHING",
+    )
+    .bind(invite_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
