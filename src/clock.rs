@@ -37,9 +37,29 @@ pub fn format_utc(at: UnixTime) -> String {
     time::OffsetDateTime::from_unix_timestamp(at).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
 }
 
+/// A day as people write it, `2026-11-23` (group schedules are whole days, UTC).
+pub fn format_date(at: UnixTime) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::OffsetDateTime::from_unix_timestamp(at).ok().and_then(|t| t.format(&format).ok()).unwrap_or_default()
+}
+
+/// The start (00:00 UTC) of a day written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<UnixTime> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).ok().map(|date| date.midnight().assume_utc().unix_timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        assert_eq!(parse_date("2026-11-23"), Some(1_795_392_000));
+        assert_eq!(format_date(1_795_442_700), "2026-11-23");
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("soon"), None);
+    }
 
     #[test]
     fn formats_utc_minutes() {

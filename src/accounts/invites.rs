@@ -10,15 +10,14 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{get, post},
 };
-use serde::Deserialize;
 
-use super::{Admin, secret, store, views};
+use super::{Member, secret, session::Viewer, store, views};
 use crate::{
     groups,
     clock::{UnixTime, format_utc},
     web::{
         AppState,
-        csrf::{NoFields, Post},
+        csrf::{Fields, NoFields, Post},
         error::AppError,
         page::{PageCtx, render, render_with_status},
         paths,
@@ -76,15 +75,35 @@ pub fn router() -> Router<AppState> {
         .route(paths::INVITE_REVOKE, post(invite_revoke_post))
 }
 
+/// Who may make invites: the admin (any invite), and staff (into the groups
+/// they facilitate or lead). Everyone else gets a 404.
+struct Inviter {
+    viewer: Viewer,
+    groups: Vec<groups::store::GroupRow>,
+}
+
+impl Inviter {
+    async fn of(state: &AppState, viewer: Viewer) -> Result<Self, AppError> {
+        let groups = groups::store::invitable_groups(&state.db.read, viewer.user_id).await?;
+        if viewer.is_admin || !groups.is_empty() { Ok(Self { viewer, groups }) } else { Err(AppError::NotFound) }
+    }
+
+    /// The admin sees and revokes every invite; staff their own.
+    fn scope(&self) -> Option<i64> {
+        (!self.viewer.is_admin).then_some(self.viewer.user_id)
+    }
+}
+
 async fn page(
     state: &AppState,
     ctx: PageCtx,
+    inviter: &Inviter,
     new_invite_url: Option<String>,
-    note: String,
+    form: Option<&Fields>,
     error: Option<&'static str>,
 ) -> Result<views::InvitesView, AppError> {
     let now = state.clock.now();
-    let invites = store::recent_invites(&state.db.read, 200)
+    let invites = store::recent_invites(&state.db.read, inviter.scope(), 200)
         .await?
         .into_iter()
         .map(|invite| {
@@ -107,50 +126,80 @@ async fn page(
             }
         })
         .collect();
-    Ok(views::InvitesView { ctx, invites, new_invite_url, note, error })
+    let chosen: Vec<&str> = form.map(|f| f.all("group").collect()).unwrap_or_default();
+    let groups = inviter
+        .groups
+        .iter()
+        .map(|g| groups::views::Choice {
+            value: g.id,
+            label: g.name.clone(),
+            checked: chosen.contains(&g.id.to_string().as_str()) || inviter.groups.len() == 1,
+        })
+        .collect();
+    Ok(views::InvitesView {
+        ctx,
+        invites,
+        new_invite_url,
+        note: form.map(|f| f.one("note").trim().to_owned()).unwrap_or_default(),
+        groups,
+        group_required: !inviter.viewer.is_admin,
+        error,
+    })
 }
 
 /// GET /invites — the invites made so far and a form for a new one.
-async fn invites_get(State(state): State<AppState>, _admin: Admin, ctx: PageCtx) -> Result<Response, AppError> {
-    render(&page(&state, ctx, None, String::new(), None).await?)
+async fn invites_get(State(state): State<AppState>, Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+    let inviter = Inviter::of(&state, viewer).await?;
+    render(&page(&state, ctx, &inviter, None, None, None).await?)
 }
 
-#[derive(Deserialize)]
-struct NewInviteForm {
-    #[serde(default)]
-    days: String,
-    #[serde(default)]
-    note: String,
-}
-
-/// POST /invites — creates an invite and shows its link once.
+/// POST /invites — creates an invite into the chosen groups and shows its link once.
 async fn invites_post(
     State(state): State<AppState>,
-    Admin(admin): Admin,
+    Member(viewer): Member,
     ctx: PageCtx,
-    Post(form): Post<NewInviteForm>,
+    Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
-    let days = form.days.trim().parse::<i64>().ok().filter(|d| views::INVITE_DAYS.contains(d));
-    let note = form.note.trim().to_owned();
-    let Some(days) = days.filter(|_| note.chars().count() <= NOTE_MAX_CHARS) else {
-        let view = page(&state, ctx, None, note, Some("invite-form-invalid")).await?;
+    let inviter = Inviter::of(&state, viewer).await?;
+    let days = form.one("days").trim().parse::<i64>().ok().filter(|d| views::INVITE_DAYS.contains(d));
+    let note = form.one("note").trim();
+    let chosen: Vec<i64> = form
+        .all("group")
+        .filter_map(|v| v.parse::<i64>().ok())
+        .filter(|id| inviter.groups.iter().any(|g| g.id == *id))
+        .collect();
+    let error = match days {
+        None => Some("invite-form-invalid"),
+        Some(_) if note.chars().count() > NOTE_MAX_CHARS => Some("invite-form-invalid"),
+        Some(_) if chosen.is_empty() && !inviter.viewer.is_admin => Some("invite-group-needed"),
+        Some(_) => None,
+    };
+    let (Some(days), None) = (days, error) else {
+        let view = page(&state, ctx, &inviter, None, Some(&form), error).await?;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
     let expires_in = Duration::from_secs(u64::try_from(days).unwrap_or(7) * 86_400);
-    let spec = InviteSpec { expires_in, note: Some(&note), created_by: Some(admin.user_id), grants_admin: false, groups: &[] };
+    let spec = InviteSpec {
+        expires_in,
+        note: Some(note),
+        created_by: Some(inviter.viewer.user_id),
+        grants_admin: false,
+        groups: &chosen,
+    };
     let invite = create(&state, spec).await?;
-    render(&page(&state, ctx, Some(invite.url), String::new(), None).await?)
+    render(&page(&state, ctx, &inviter, Some(invite.url), None, None).await?)
 }
 
 /// POST /invites/{id}/revoke — an unused invite stops working at once.
 async fn invite_revoke_post(
     State(state): State<AppState>,
-    _admin: Admin,
+    Member(viewer): Member,
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
+    let inviter = Inviter::of(&state, viewer).await?;
     let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    if !store::revoke_invite(&state.db.write, id, state.clock.now()).await? {
+    if !store::revoke_invite(&state.db.write, id, inviter.scope(), state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::INVITES)]).into_response())

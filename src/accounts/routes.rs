@@ -10,9 +10,8 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{Member, invites, join, pseudonym::lookup_key, session, settings, store, views};
+use super::{invites, join, pseudonym::lookup_key, session, settings, store, views};
 use crate::{
-    clock::format_utc,
     safety::routes::CLEAR_SITE_DATA,
     web::{
         AppState,
@@ -28,7 +27,6 @@ use crate::{
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::HOME, get(home_get))
         .route(paths::SIGN_IN, get(sign_in_get).post(sign_in_post))
         .route(paths::SIGN_OUT, post(sign_out_post))
         .merge(join::router())
@@ -38,15 +36,6 @@ pub fn router() -> Router<AppState> {
 
 fn see_other(location: &'static str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
-}
-
-/// GET / — who you are signed in as and when this account last signed in.
-async fn home_get(Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
-    render(&views::HomeView {
-        ctx,
-        pseudonym: viewer.pseudonym,
-        previous_sign_in: viewer.previous_sign_in_at.map(format_utc),
-    })
 }
 
 /// GET /sign-in

@@ -22,6 +22,12 @@ pub struct Viewer {
     pub locale: Option<Locale>,
     /// When the account signed in before this session began.
     pub previous_sign_in_at: Option<UnixTime>,
+    /// Posts with a content warning stay folded until opened (the default).
+    pub fold_warnings: bool,
+    /// For the count in the header (never in the page title).
+    pub unread_notifications: i64,
+    /// Lead or facilitator in some organisation.
+    pub is_staff: bool,
 }
 
 /// The idle timeout in the seconds that stored times use.
@@ -55,6 +61,9 @@ pub async fn resume(state: &AppState, token: &str, now: UnixTime) -> Result<Resu
         is_admin: row.is_admin == 1,
         locale: row.locale.as_deref().and_then(Locale::from_code),
         previous_sign_in_at: row.previous_sign_in_at,
+        fold_warnings: row.fold_warnings == 1,
+        unread_notifications: row.unread_notifications,
+        is_staff: row.is_staff == 1,
     }))
 }
 

@@ -170,21 +170,32 @@ pub async fn set_invite_user<'e>(db: impl Executor<'e, Database = Any>, invite_i
 }
 
 /// Newest first; the admin page shows a bounded list.
-pub async fn recent_invites(pool: &Pool, limit: i64) -> Result<Vec<InviteRow>> {
-    sqlx::query_as(concat!("SELECT ", invite_columns!(), " FROM invites ORDER BY id DESC LIMIT $1"))
-        .bind(limit)
-        .fetch_all(pool)
-        .await
+/// The latest invites: all of them for the admin (`created_by` None), else
+/// those this staff member made.
+pub async fn recent_invites(pool: &Pool, created_by: Option<i64>, limit: i64) -> Result<Vec<InviteRow>> {
+    sqlx::query_as(concat!(
+        "SELECT ",
+        invite_columns!(),
+        " FROM invites WHERE ($1 IS NULL OR created_by = $1) ORDER BY id DESC LIMIT $2"
+    ))
+    .bind(created_by)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
 }
 
-/// Revokes an invite that has not been used; `false` if there was none.
-pub async fn revoke_invite(pool: &Pool, invite_id: i64, now: UnixTime) -> Result<bool> {
-    let done =
-        sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
-            .bind(now)
-            .bind(invite_id)
-            .execute(pool)
-            .await?;
+/// Revokes an invite that has not been used (any, for the admin: `created_by`
+/// None; else only one this staff member made); `false` if there was none.
+pub async fn revoke_invite(pool: &Pool, invite_id: i64, created_by: Option<i64>, now: UnixTime) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL \
+         AND ($3 IS NULL OR created_by = $3)",
+    )
+    .bind(now)
+    .bind(invite_id)
+    .bind(created_by)
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -210,6 +221,9 @@ pub struct SessionRow {
     pub pseudonym: String,
     pub is_admin: i64,
     pub locale: Option<String>,
+    pub fold_warnings: i64,
+    pub unread_notifications: i64,
+    pub is_staff: i64,
 }
 
 pub struct NewSession<'a> {
@@ -238,7 +252,10 @@ pub async fn insert_session<'e>(db: impl Executor<'e, Database = Any>, session: 
 pub async fn session_by_token(pool: &Pool, token_hash: &[u8]) -> Result<Option<SessionRow>> {
     sqlx::query_as(
         "SELECT s.id AS session_id, s.user_id, s.last_seen_at, s.expires_at, s.previous_sign_in_at, \
-                u.pseudonym, u.is_admin, u.locale \
+                u.pseudonym, u.is_admin, u.locale, u.fold_warnings, \
+                (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) \
+                  AS unread_notifications, \
+                CASE WHEN EXISTS (SELECT 1 FROM staff st WHERE st.user_id = s.user_id) THEN 1 ELSE 0 END AS is_staff \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)

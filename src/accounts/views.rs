@@ -14,15 +14,6 @@ pub struct SignInView {
 }
 
 #[derive(Template)]
-#[template(path = "accounts/home.html")]
-pub struct HomeView {
-    pub ctx: PageCtx,
-    pub pseudonym: String,
-    /// Formatted time of the sign-in before this one, if there was one.
-    pub previous_sign_in: Option<String>,
-}
-
-#[derive(Template)]
 #[template(path = "accounts/join_consent.html")]
 pub struct JoinConsentView {
     pub ctx: PageCtx,
@@ -85,6 +76,10 @@ pub struct InvitesView {
     /// The link of an invite just created; shown once, never stored.
     pub new_invite_url: Option<String>,
     pub note: String,
+    /// Groups the viewer may invite into, checked if chosen.
+    pub groups: Vec<crate::groups::views::Choice>,
+    /// Staff must name a group; the admin may invite without one (new staff).
+    pub group_required: bool,
     pub error: Option<&'static str>,
 }
 

@@ -13,13 +13,18 @@
 //! | invite_groups | the groups an invite joins |
 //! | check_ins, check_in_messages, check_in_reads | private conversations with facilitators |
 
+pub mod agreements;
+pub mod check_ins;
 pub mod policy;
+pub mod routes;
+pub mod staff;
 pub mod store;
+pub mod views;
 
 use axum::Router;
 
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(routes::router()).merge(staff::router()).merge(check_ins::router())
 }

@@ -125,6 +125,13 @@ impl Access {
         own && self.writes()
     }
 
+    /// A private conversation with the facilitators: any member (agreements
+    /// accepted or not — a question about them is a good reason to write) and
+    /// staff, until the group ends.
+    pub fn writes_check_ins(&self) -> bool {
+        self.sees_group() && self.phase != Phase::Ended
+    }
+
     /// Who reacted to a post: staff only.
     pub fn sees_who_reacted(&self) -> bool {
         self.standing.is_staff()

@@ -63,6 +63,10 @@ impl GroupWithAccess {
         }
     }
 
+    pub fn is_member(&self) -> bool {
+        self.agreed_version.is_some()
+    }
+
     /// The agreements version this member last accepted (0: none yet).
     pub fn agreed_version(&self) -> i64 {
         self.agreed_version.unwrap_or(0)
@@ -259,13 +263,23 @@ pub async fn add_facilitator<'e>(db: impl Executor<'e, Database = Any>, group_id
     Ok(())
 }
 
-pub async fn remove_facilitator(pool: &Pool, group_id: i64, user_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM group_facilitators WHERE group_id = $1 AND user_id = $2")
+/// Replaces a group's facilitators with the chosen staff of its organisation
+/// (anyone else in the list is ignored).
+pub async fn set_facilitators(pool: &Pool, group_id: i64, organisation_id: i64, chosen: &[i64]) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("DELETE FROM group_facilitators WHERE group_id = $1").bind(group_id).execute(&mut *tx).await?;
+    for user_id in chosen {
+        sqlx::query(
+            "INSERT INTO group_facilitators (group_id, user_id) SELECT $1, user_id FROM staff \
+             WHERE organisation_id = $2 AND user_id = $3 ON CONFLICT DO NOTHING",
+        )
         .bind(group_id)
+        .bind(organisation_id)
         .bind(user_id)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    }
+    tx.commit().await
 }
 
 pub async fn facilitators(pool: &Pool, group_id: i64) -> Result<Vec<StaffRow>> {
@@ -497,6 +511,26 @@ pub async fn join_invite_groups<'e>(
     .bind(user_id)
     .bind(now)
     .execute(db)
+    .await?;
+    Ok(())
+}
+
+// ----- the instance's resources page -----
+
+pub async fn instance_resources(pool: &Pool) -> Result<Option<(String, String)>> {
+    sqlx::query_as("SELECT body_md, body_html FROM instance_resources WHERE id = 1").fetch_optional(pool).await
+}
+
+pub async fn set_instance_resources(pool: &Pool, markdown: &str, html: &str, now: UnixTime) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO instance_resources (id, body_md, body_html, updated_at) VALUES (1, $1, $2, $3) \
+         ON CONFLICT (id) DO UPDATE SET body_md = excluded.body_md, body_html = excluded.body_html, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(markdown)
+    .bind(html)
+    .bind(now)
+    .execute(pool)
     .await?;
     Ok(())
 }

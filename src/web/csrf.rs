@@ -125,3 +125,21 @@ mod tests {
 /// For forms whose only field is the CSRF token (sign-out, revoke).
 #[derive(Debug, serde::Deserialize)]
 pub struct NoFields {}
+
+/// A form read as its list of fields, for forms with repeated names (a
+/// checkbox per group); `Post<Fields>`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    /// The first value of a field, or "" when it is absent.
+    pub fn one(&self, name: &str) -> &str {
+        self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str())
+    }
+
+    /// Every value of a repeated field.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        self.0.iter().filter(move |(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+}

@@ -66,6 +66,8 @@ pub struct PageCtx {
     /// The signed-in member's pseudonym, for the header.
     pub pseudonym: Option<String>,
     pub is_admin: bool,
+    pub unread_notifications: i64,
+    pub is_staff: bool,
     /// Where the quick exit goes: `/exit` when it ends the session first.
     pub quick_exit_href: String,
     pub paths: Paths,
@@ -82,6 +84,8 @@ impl PageCtx {
             csrf: request.csrf_token.clone(),
             pseudonym: request.viewer.as_ref().map(|v| v.pseudonym.clone()),
             is_admin: request.viewer.as_ref().is_some_and(|v| v.is_admin),
+            unread_notifications: request.viewer.as_ref().map_or(0, |v| v.unread_notifications),
+            is_staff: request.viewer.as_ref().is_some_and(|v| v.is_staff),
             quick_exit_href,
             paths: PATHS,
             translations: Arc::clone(&state.translations),

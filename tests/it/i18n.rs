@@ -63,7 +63,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions"].iter().map(|file| read(&format!("assets/locales/{lang}/{file}.ftl"))).collect()
+    ["main", "groups", "discussions", "notifications"].iter().map(|file| read(&format!("assets/locales/{lang}/{file}.ftl"))).collect()
 }
 
 #[test]

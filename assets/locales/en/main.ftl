@@ -8,6 +8,12 @@ nav-label = Main
 nav-home = Home
 nav-account = Account
 nav-invites = Invites
+nav-search = Search
+nav-notifications = Notifications
+nav-unread = unread
+nav-check-ins = Check-ins
+nav-organisations = Organisations
+footer-resources = Resources: support services and crisis lines
 sign-out = Sign out
 
 ## Fields
@@ -138,3 +144,7 @@ error-csrf = This form has expired or didn’t come from this site. Please go ba
 error-rate-limited = There have been too many attempts. Please wait a minute, then try again.
 error-too-large = That was too long to send. Please shorten it and try again.
 error-internal = Something went wrong on our side. Nothing you did caused it. Please try again in a moment.
+
+invites-groups-legend = Groups the person joins
+invites-groups-optional = Leave all unticked for an invite into no group (for example, for new staff).
+invite-group-needed = Please choose at least one group.

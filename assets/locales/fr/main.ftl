@@ -8,6 +8,12 @@ nav-label = Principal
 nav-home = Accueil
 nav-account = Compte
 nav-invites = Invitations
+nav-search = Rechercher
+nav-notifications = Notifications
+nav-unread = non lues
+nav-check-ins = Échanges privés
+nav-organisations = Organismes
+footer-resources = Ressources : services d’aide et lignes d’écoute
 sign-out = Se déconnecter
 
 ## Champs
@@ -138,3 +144,7 @@ error-csrf = Ce formulaire est expiré ou ne vient pas de ce site. Revenez en ar
 error-rate-limited = Il y a eu trop de tentatives. Attendez une minute, puis réessayez.
 error-too-large = C’était trop long pour être envoyé. Raccourcissez le texte et réessayez.
 error-internal = Un problème est survenu de notre côté. Vous n’y êtes pour rien. Réessayez dans un moment.
+
+invites-groups-legend = Groupes que la personne rejoint
+invites-groups-optional = Ne cochez rien pour une invitation sans groupe (par exemple pour du nouveau personnel).
+invite-group-needed = Veuillez choisir au moins un groupe.

@@ -1,0 +1,401 @@
+//! Check-ins: private conversations between one member and the facilitators
+//! of a group (all of them see it, no one else). A member opens one to talk to
+//! the facilitators; a facilitator opens one to check in on a member.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::Response,
+    routing::{get, post},
+};
+use sqlx::FromRow;
+
+use super::{
+    routes::{group_of, see_other},
+    views,
+};
+use crate::{
+    accounts::Member,
+    clock::{UnixTime, format_utc},
+    db::Pool,
+    discussions::notifications,
+    markdown,
+    web::{
+        AppState,
+        csrf::{Fields, Post},
+        error::AppError,
+        page::{PageCtx, render, render_with_status},
+        paths,
+    },
+};
+
+pub const SUBJECT_MAX_CHARS: usize = 120;
+pub const BODY_MAX_CHARS: usize = 20_000;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(paths::CHECK_INS, get(inbox_get))
+        .route(paths::GROUP_CHECK_IN_NEW, get(new_get).post(new_post))
+        .route(paths::CHECK_IN, get(check_in_get))
+        .route(paths::CHECK_IN_REPLY, post(reply_post))
+}
+
+/// Who may see check-in `c` of group `g`: its member while still in the
+/// group, the group's facilitators and its organisation's leads ($1 = viewer).
+macro_rules! check_in_visible {
+    () => {
+        "((c.member_id = $1 AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1)) \
+          OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+          OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+            AND s.role = 'lead'))"
+    };
+}
+
+#[derive(Debug, FromRow)]
+struct InboxRow {
+    id: i64,
+    subject: String,
+    group_name: String,
+    member_pseudonym: Option<String>,
+    last_message_at: i64,
+    unread: i64,
+    as_staff: i64,
+}
+
+async fn inbox(pool: &Pool, user_id: i64) -> Result<Vec<InboxRow>, sqlx::Error> {
+    sqlx::query_as(concat!(
+        "SELECT c.id, c.subject, g.name AS group_name, u.pseudonym AS member_pseudonym, c.last_message_at, \
+           CASE WHEN c.last_message_id > COALESCE(r.last_read_message_id, 0) THEN 1 ELSE 0 END AS unread, \
+           CASE WHEN c.member_id = $1 THEN 0 ELSE 1 END AS as_staff \
+         FROM check_ins c JOIN support_groups g ON g.id = c.group_id \
+         LEFT JOIN users u ON u.id = c.member_id \
+         LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
+         WHERE ",
+        check_in_visible!(),
+        " ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200"
+    ))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// GET /check-ins — the viewer's conversations with facilitators and, for
+/// staff, those of the groups they facilitate; unread ones marked.
+async fn inbox_get(State(state): State<AppState>, Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+    let (mine, staff): (Vec<_>, Vec<_>) = inbox(&state.db.read, viewer.user_id)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let line = views::CheckInLine {
+                href: paths::fill(paths::CHECK_IN, &row.id.to_string()),
+                subject: row.subject,
+                group_name: row.group_name,
+                member: row.member_pseudonym,
+                last_message: format_utc(row.last_message_at),
+                unread: row.unread == 1,
+            };
+            (line, row.as_staff == 1)
+        })
+        .partition(|(_, as_staff)| !as_staff);
+    render(&views::CheckInsView {
+        ctx,
+        mine: mine.into_iter().map(|(line, _)| line).collect(),
+        staff: staff.into_iter().map(|(line, _)| line).collect(),
+    })
+}
+
+async fn new_page(
+    state: &AppState,
+    ctx: PageCtx,
+    group: &super::store::GroupWithAccess,
+    typed: Option<&Fields>,
+    error: Option<&'static str>,
+) -> Result<views::NewCheckInView, AppError> {
+    let g = &group.group;
+    let staff = group.access(state.clock.now()).moderates();
+    let members = if staff {
+        super::store::members(&state.db.read, g.id)
+            .await?
+            .into_iter()
+            .map(|m| views::Choice { checked: typed.is_some_and(|f| f.one("member") == m.user_id.to_string()), value: m.user_id, label: m.pseudonym })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(views::NewCheckInView {
+        ctx,
+        group_name: g.name.clone(),
+        group_href: paths::fill(paths::GROUP, &g.slug),
+        action: paths::fill(paths::GROUP_CHECK_IN_NEW, &g.slug),
+        as_staff: staff,
+        members,
+        subject: typed.map(|f| f.one("subject").to_owned()).unwrap_or_default(),
+        body: typed.map(|f| f.one("body").to_owned()).unwrap_or_default(),
+        error,
+    })
+}
+
+/// GET /groups/{slug}/check-ins/new — write to the facilitators (a member),
+/// or check in on a member (staff).
+async fn new_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let group = group_of(&state, &viewer, &slug).await?;
+    if !group.access(state.clock.now()).writes_check_ins() {
+        return Err(AppError::NotFound);
+    }
+    render(&new_page(&state, ctx, &group, None, None).await?)
+}
+
+fn message_body(form: &Fields) -> Result<String, &'static str> {
+    let body = form.one("body").trim();
+    match body.chars().count() {
+        0 => Err("check-in-body-empty"),
+        n if n > BODY_MAX_CHARS => Err("check-in-body-too-long"),
+        _ => Ok(body.to_owned()),
+    }
+}
+
+/// POST /groups/{slug}/check-ins/new
+async fn new_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let group = group_of(&state, &viewer, &slug).await?;
+    let now = state.clock.now();
+    let access = group.access(now);
+    if !access.writes_check_ins() {
+        return Err(AppError::NotFound);
+    }
+    let member_id = if access.moderates() {
+        let members = super::store::members(&state.db.read, group.group.id).await?;
+        form.one("member").parse::<i64>().ok().filter(|id| members.iter().any(|m| m.user_id == *id))
+    } else {
+        Some(viewer.user_id)
+    };
+    let subject = form.one("subject").trim();
+    let checked = match (member_id, message_body(&form)) {
+        (None, _) => Err("check-in-member-needed"),
+        _ if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS => Err("check-in-subject-invalid"),
+        (_, Err(key)) => Err(key),
+        (Some(member_id), Ok(body)) => Ok((member_id, body)),
+    };
+    let (member_id, body) = match checked {
+        Ok(values) => values,
+        Err(key) => {
+            let view = new_page(&state, ctx, &group, Some(&form), Some(key)).await?;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+    };
+    let mut tx = state.db.write.begin().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO check_ins (group_id, member_id, subject, started_by, created_at, last_message_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(group.group.id)
+    .bind(member_id)
+    .bind(subject)
+    .bind(viewer.user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    add_message(&mut tx, CheckInMessage { check_in_id: id, group_id: group.group.id, member_id, author_id: viewer.user_id, body: &body, now })
+        .await?;
+    tx.commit().await?;
+    Ok(see_other(&paths::fill(paths::CHECK_IN, &id.to_string())))
+}
+
+struct CheckInMessage<'a> {
+    check_in_id: i64,
+    group_id: i64,
+    member_id: i64,
+    author_id: i64,
+    body: &'a str,
+    now: UnixTime,
+}
+
+/// Stores a message, marks it read for its author, and notifies the other
+/// side: the member, or every facilitator of the group.
+async fn add_message(tx: &mut sqlx::Transaction<'_, sqlx::Any>, message: CheckInMessage<'_>) -> Result<(), sqlx::Error> {
+    let (message_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO check_in_messages (check_in_id, author_id, body_md, body_html, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(message.check_in_id)
+    .bind(message.author_id)
+    .bind(message.body)
+    .bind(markdown::to_html(message.body))
+    .bind(message.now)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE check_ins SET last_message_at = $1, last_message_id = $2 WHERE id = $3")
+        .bind(message.now)
+        .bind(message_id)
+        .bind(message.check_in_id)
+        .execute(&mut **tx)
+        .await?;
+    mark_read(&mut **tx, message.author_id, message.check_in_id, message_id).await?;
+    let recipients: Vec<(i64,)> = if message.author_id == message.member_id {
+        sqlx::query_as("SELECT user_id FROM group_facilitators WHERE group_id = $1")
+            .bind(message.group_id)
+            .fetch_all(&mut **tx)
+            .await?
+    } else {
+        vec![(message.member_id,)]
+    };
+    for (user_id,) in recipients.into_iter().filter(|(id,)| *id != message.author_id) {
+        notifications::check_in_message(tx, user_id, message.group_id, message.check_in_id, message.now).await?;
+    }
+    Ok(())
+}
+
+async fn mark_read<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: i64,
+    check_in_id: i64,
+    message_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO check_in_reads (user_id, check_in_id, last_read_message_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, check_in_id) DO UPDATE SET last_read_message_id = excluded.last_read_message_id \
+         WHERE check_in_reads.last_read_message_id < excluded.last_read_message_id",
+    )
+    .bind(user_id)
+    .bind(check_in_id)
+    .bind(message_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, FromRow)]
+struct CheckInRow {
+    id: i64,
+    group_id: i64,
+    member_id: i64,
+    subject: String,
+    slug: String,
+    group_name: String,
+    member_pseudonym: Option<String>,
+    last_message_id: i64,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+    last_read: i64,
+}
+
+/// A check-in the viewer may see, or `None` (a 404, whether it exists or not).
+async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckInRow, AppError> {
+    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let found: Option<CheckInRow> = sqlx::query_as(concat!(
+        "SELECT c.id, c.group_id, c.member_id, c.subject, g.slug, g.name AS group_name, u.pseudonym AS member_pseudonym, \
+           c.last_message_id, g.starts_at, g.ends_at, COALESCE(r.last_read_message_id, 0) AS last_read \
+         FROM check_ins c JOIN support_groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.member_id \
+         LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
+         WHERE c.id = $2 AND ",
+        check_in_visible!()
+    ))
+    .bind(user_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    found.ok_or(AppError::NotFound)
+}
+
+#[derive(Debug, FromRow)]
+struct MessageRow {
+    author_id: Option<i64>,
+    author: Option<String>,
+    body_html: String,
+    created_at: i64,
+}
+
+async fn check_in_page(
+    state: &AppState,
+    ctx: PageCtx,
+    check_in: &CheckInRow,
+    body: String,
+    error: Option<&'static str>,
+) -> Result<views::CheckInView, AppError> {
+    let messages: Vec<MessageRow> = sqlx::query_as(
+        "SELECT mm.author_id, u.pseudonym AS author, mm.body_html, mm.created_at FROM check_in_messages mm \
+         LEFT JOIN users u ON u.id = mm.author_id WHERE mm.check_in_id = $1 ORDER BY mm.id",
+    )
+    .bind(check_in.id)
+    .fetch_all(&state.db.read)
+    .await?;
+    let open = super::policy::phase(check_in.starts_at, check_in.ends_at, state.clock.now()) != super::policy::Phase::Ended;
+    Ok(views::CheckInView {
+        ctx,
+        subject: check_in.subject.clone(),
+        group_name: check_in.group_name.clone(),
+        group_href: paths::fill(paths::GROUP, &check_in.slug),
+        member: check_in.member_pseudonym.clone(),
+        messages: messages
+            .into_iter()
+            .map(|m| views::CheckInMessageLine {
+                from_member: m.author_id == Some(check_in.member_id),
+                author: m.author,
+                body_html: m.body_html,
+                at: format_utc(m.created_at),
+            })
+            .collect(),
+        reply_action: open.then(|| paths::fill(paths::CHECK_IN_REPLY, &check_in.id.to_string())),
+        body,
+        error,
+    })
+}
+
+/// GET /check-ins/{id} — the conversation; reading it marks it read.
+async fn check_in_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
+    if check_in.last_message_id > check_in.last_read {
+        mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await?;
+    }
+    render(&check_in_page(&state, ctx, &check_in, String::new(), None).await?)
+}
+
+/// POST /check-ins/{id}/reply
+async fn reply_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
+    let now = state.clock.now();
+    if super::policy::phase(check_in.starts_at, check_in.ends_at, now) == super::policy::Phase::Ended {
+        return Err(AppError::NotFound);
+    }
+    let body = match message_body(&form) {
+        Ok(body) => body,
+        Err(key) => {
+            let view = check_in_page(&state, ctx, &check_in, form.one("body").to_owned(), Some(key)).await?;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+    };
+    let mut tx = state.db.write.begin().await?;
+    let message = CheckInMessage {
+        check_in_id: check_in.id,
+        group_id: check_in.group_id,
+        member_id: check_in.member_id,
+        author_id: viewer.user_id,
+        body: &body,
+        now,
+    };
+    add_message(&mut tx, message).await?;
+    tx.commit().await?;
+    Ok(see_other(&paths::fill(paths::CHECK_IN, &check_in.id.to_string())))
+}
