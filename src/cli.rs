@@ -32,6 +32,9 @@ enum Command {
     Serve,
     /// Run pending database migrations and exit.
     Migrate,
+    /// Fill an empty database with a demo organisation, groups, members and
+    /// conversations in English and French, and print how to sign in.
+    Demo,
     /// Manage instance admins.
     Admin {
         #[command(subcommand)]
@@ -137,6 +140,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     let state = prepare(config, Arc::new(SystemClock::default())).await?;
     let result = match command {
         Command::Serve => serve(state.clone()).await,
+        Command::Demo => crate::demo::run(&state).await,
         Command::Migrate => {
             println!("Migrations are up to date.");
             Ok(())

@@ -33,7 +33,53 @@ crate::on_both_backends!(
     environment_beats_config_file,
     logs_hold_no_identifying_data,
     a_stalled_client_cannot_keep_the_server_from_stopping,
+    demo_fills_an_empty_database_and_says_how_to_sign_in,
+    invite_create_joins_the_named_groups,
 );
+
+async fn demo_fills_an_empty_database_and_says_how_to_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let instance = Instance::of(&app);
+    let ran = run(instance.command(&["demo"]), None).await;
+    assert_eq!(ran.code(), Some(0), "{ran:?}");
+    let password = ran.stdout.split("password: ").nth(1).unwrap().lines().next().unwrap().trim().to_owned();
+    for role in ["Keeper", "Maya Lead", "Sam Guide", "Willow", "Camille"] {
+        assert!(ran.stdout.contains(role), "{role} in {}", ran.stdout);
+    }
+    // Each printed account signs in and sees its groups with their conversations.
+    let willow = app.visitor();
+    willow.get("/sign-in").await;
+    assert_eq!(willow.sign_in("Willow", &password).await.status, StatusCode::SEE_OTHER);
+    let group = willow.get("/groups/after-leaving").await;
+    assert!(group.body.contains("Small wins this week") && group.body.contains("Sleeping again"), "{}", group.body);
+    let camille = app.visitor();
+    camille.get("/sign-in").await;
+    camille.sign_in("Camille", &password).await;
+    assert!(camille.get("/groups/cercle-du-mardi").await.body.contains("Bonjour à toutes et à tous"));
+    assert_eq!(camille.get("/groups/after-leaving").await.status, StatusCode::NOT_FOUND);
+    // A second run refuses to touch a database that has accounts.
+    let again = run(instance.command(&["demo"]), None).await;
+    assert_ne!(again.code(), Some(0));
+    assert!(again.stderr.contains("only fills an empty"), "{again:?}");
+    app.stop().await;
+}
+
+async fn invite_create_joins_the_named_groups(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let group = app.group("tuesday").await;
+    let instance = Instance::of(&app);
+    let unknown = run(instance.command(&["invite", "create", "--group", "nowhere"]), None).await;
+    assert_ne!(unknown.code(), Some(0));
+    assert!(unknown.stderr.contains("nowhere"), "{unknown:?}");
+    let ran = run(instance.command(&["invite", "create", "--group", &group.slug]), None).await;
+    assert_eq!(ran.code(), Some(0), "{ran:?}");
+    let path = invite_path(ran.last_line(), &instance.base()).to_owned();
+    let visitor = app.visitor();
+    assert_eq!(visitor.join(&path, "Willow", PASSWORD).await.status, StatusCode::OK);
+    let home = visitor.get("/").await;
+    assert!(home.body.contains("Group tuesday"), "{}", home.body);
+    app.stop().await;
+}
 
 // ---------------------------------------------------------------------------
 // The tests.
