@@ -8,10 +8,10 @@ use clap::{Parser, Subcommand};
 
 use crate::{
     accounts::{invites, password::Password, pseudonym::Pseudonym, store},
-    groups,
     clock::{Clock, SystemClock, format_utc},
     config::Config,
     db::Db,
+    groups,
     web::{self, AppState},
 };
 
@@ -164,9 +164,8 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
                 grants_admin: false,
                 groups: &group_ids,
             };
-            let invite = invites::create(&state, spec)
-                .await
-                .map_err(|err| format!("cannot create the invite: {err}"))?;
+            let invite =
+                invites::create(&state, spec).await.map_err(|err| format!("cannot create the invite: {err}"))?;
             println!("Invite valid until {}:", format_utc(invite.expires_at));
             println!("{}", invite.url);
             Ok(())
@@ -212,9 +211,8 @@ async fn serve(state: AppState) -> Result<(), String> {
             grants_admin: true,
             groups: &[],
         };
-        let invite = invites::create(&state, spec)
-            .await
-            .map_err(|err| format!("cannot create the setup link: {err}"))?;
+        let invite =
+            invites::create(&state, spec).await.map_err(|err| format!("cannot create the setup link: {err}"))?;
         // Printed, not logged: it is a secret for whoever runs the server.
         println!("No admin account yet. Open this one-time link within 24 hours to create it:\n{}", invite.url);
     }

@@ -25,36 +25,44 @@ const PEOPLE: [Person; 6] = [
     Person { pseudonym: "Camille", role: "membre (groupe en français)" },
 ];
 
-/// Topics: group slug, author, title, warning, body, replies (author, body).
-type Reply = (&'static str, &'static str);
-const TOPICS: [(&str, &str, &str, Option<&str>, &str, &[Reply]); 3] = [
-    (
-        "after-leaving",
-        "Willow",
-        "Small wins this week",
-        None,
-        "I made it to the library on my own on **Tuesday**. It felt like a big deal.\n\nWhat small wins did you have?",
-        &[
+struct DemoTopic {
+    group: &'static str,
+    author: &'static str,
+    title: &'static str,
+    warning: Option<&'static str>,
+    body: &'static str,
+    /// (author, words)
+    replies: &'static [(&'static str, &'static str)],
+}
+
+const TOPICS: [DemoTopic; 3] = [
+    DemoTopic {
+        group: "after-leaving",
+        author: "Willow",
+        title: "Small wins this week",
+        warning: None,
+        body: "I made it to the library on my own on **Tuesday**. It felt like a big deal.\n\nWhat small wins did you have?",
+        replies: &[
             ("Rowan", "That *is* a big deal. I cooked a meal I like for the first time in years."),
             ("Sam Guide", "Thank you both for sharing these. Small steps count."),
         ],
-    ),
-    (
-        "after-leaving",
-        "Rowan",
-        "Sleeping again",
-        Some("mentions nightmares"),
-        "Some nights are still hard. What helps you settle?\n\n- breathing exercises\n- a lamp left on",
-        &[("Willow", "A playlist of rain sounds helps me.")],
-    ),
-    (
-        "cercle-du-mardi",
-        "Camille",
-        "Bonjour à toutes et à tous",
-        None,
-        "Je suis nouvelle ici. Merci de m’accueillir dans ce **cercle**.",
-        &[("Sam Guide", "Bienvenue, Camille. Prends ton temps, on est là.")],
-    ),
+    },
+    DemoTopic {
+        group: "after-leaving",
+        author: "Rowan",
+        title: "Sleeping again",
+        warning: Some("mentions nightmares"),
+        body: "Some nights are still hard. What helps you settle?\n\n- breathing exercises\n- a lamp left on",
+        replies: &[("Willow", "A playlist of rain sounds helps me.")],
+    },
+    DemoTopic {
+        group: "cercle-du-mardi",
+        author: "Camille",
+        title: "Bonjour à toutes et à tous",
+        warning: None,
+        body: "Je suis nouvelle ici. Merci de m’accueillir dans ce **cercle**.",
+        replies: &[("Sam Guide", "Bienvenue, Camille. Prends ton temps, on est là.")],
+    },
 ];
 
 /// Refuses to touch a database that already has accounts.
@@ -71,7 +79,8 @@ pub async fn run(state: &AppState) -> Result<(), String> {
 
     let mut ids = std::collections::HashMap::new();
     for person in &PEOPLE {
-        let pseudonym = Pseudonym::parse(person.pseudonym).map_err(|_| format!("bad demo name {}", person.pseudonym))?;
+        let pseudonym =
+            Pseudonym::parse(person.pseudonym).map_err(|_| format!("bad demo name {}", person.pseudonym))?;
         let is_admin = person.pseudonym == "Keeper";
         let id = accounts_store::insert_user(db, &pseudonym, &hash, is_admin, now).await.map_err(|e| match e {
             sqlx::Error::Database(d) if d.is_unique_violation() => {
@@ -87,10 +96,22 @@ pub async fn run(state: &AppState) -> Result<(), String> {
     groups_store::set_staff(db, organisation, id("Maya Lead"), "lead", now).await.map_err(err)?;
     groups_store::set_staff(db, organisation, id("Sam Guide"), "facilitator", now).await.map_err(err)?;
     let groups = [
-        ("after-leaving", "After leaving", "A space to share the everyday of rebuilding after leaving an abusive relationship.",
-         "Sam reads every weekday and answers check-ins within a day.", Locale::En, ["Willow", "Rowan"].as_slice()),
-        ("cercle-du-mardi", "Cercle du mardi", "Un lieu d’entraide pour les personnes qui reconstruisent leur vie.",
-         "Sam lit chaque jour de semaine et répond aux échanges privés en moins d’un jour.", Locale::Fr, ["Camille"].as_slice()),
+        (
+            "after-leaving",
+            "After leaving",
+            "A space to share the everyday of rebuilding after leaving an abusive relationship.",
+            "Sam reads every weekday and answers check-ins within a day.",
+            Locale::En,
+            ["Willow", "Rowan"].as_slice(),
+        ),
+        (
+            "cercle-du-mardi",
+            "Cercle du mardi",
+            "Un lieu d’entraide pour les personnes qui reconstruisent leur vie.",
+            "Sam lit chaque jour de semaine et répond aux échanges privés en moins d’un jour.",
+            Locale::Fr,
+            ["Camille"].as_slice(),
+        ),
     ];
     let mut group_ids = std::collections::HashMap::new();
     for (slug, name, purpose, facilitation, locale, members) in groups {
@@ -113,7 +134,9 @@ pub async fn run(state: &AppState) -> Result<(), String> {
             db,
             group_id,
             "- Crisis line (24/7): **1-800-000-0000**\n- Ask the facilitators for local services near you.",
-            &markdown::to_html("- Crisis line (24/7): **1-800-000-0000**\n- Ask the facilitators for local services near you."),
+            &markdown::to_html(
+                "- Crisis line (24/7): **1-800-000-0000**\n- Ask the facilitators for local services near you.",
+            ),
         )
         .await
         .map_err(err)?;
@@ -124,12 +147,14 @@ pub async fn run(state: &AppState) -> Result<(), String> {
         group_ids.insert(slug, group_id);
     }
 
-    for (offset, (slug, author, title, warning, body, replies)) in (0_i64..).zip(TOPICS) {
-        let group_id = group_ids.get(slug).copied().unwrap_or_default();
+    for (offset, topic) in (0_i64..).zip(TOPICS) {
+        let DemoTopic { group, author, title, warning, body, replies } = topic;
+        let group_id = group_ids.get(group).copied().unwrap_or_default();
         let at = now - 3_600 * (10 - offset);
         let mut tx = db.begin().await.map_err(err)?;
         let first = post(id(author), warning, body, Some(title), at);
-        let (topic_id, _) = discussions_store::insert_topic(&mut tx, group_id, title, &first.as_new()).await.map_err(err)?;
+        let (topic_id, _) =
+            discussions_store::insert_topic(&mut tx, group_id, title, &first.as_new()).await.map_err(err)?;
         for (minutes, (replier, text)) in (1_i64..).zip(replies.iter()) {
             let reply = post(id(replier), None, text, None, at + 60 * minutes);
             discussions_store::insert_reply(&mut tx, topic_id, group_id, &reply.as_new(), false).await.map_err(err)?;
@@ -137,7 +162,9 @@ pub async fn run(state: &AppState) -> Result<(), String> {
         tx.commit().await.map_err(err)?;
     }
 
-    println!("Demo data created: organisation \"Harbour Network\", groups \"After leaving\" (English) and \"Cercle du mardi\" (French).");
+    println!(
+        "Demo data created: organisation \"Harbour Network\", groups \"After leaving\" (English) and \"Cercle du mardi\" (French)."
+    );
     println!("Every demo account has the password: {password_text}");
     for person in &PEOPLE {
         println!("  {:<10} — {}", person.pseudonym, person.role);

@@ -12,7 +12,23 @@ use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 /// Elements a post may contain after sanitising; everything else is removed.
 const ALLOWED_TAGS: &[&str] = &[
-    "p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
 ];
 
 /// Renders Markdown source to HTML that is safe to store and serve as is.
@@ -75,7 +91,8 @@ mod tests {
 
     #[test]
     fn dangerous_links_lose_their_target() {
-        for source in ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "<javascript:alert(1)>", "[x](vbscript:y)"] {
+        for source in ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "<javascript:alert(1)>", "[x](vbscript:y)"]
+        {
             let html = to_html(source);
             assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
             assert!(!html.contains("data:") && !html.contains("vbscript:"), "{html}");

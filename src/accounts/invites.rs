@@ -13,8 +13,8 @@ use axum::{
 
 use super::{Member, secret, session::Viewer, store, views};
 use crate::{
-    groups,
     clock::{UnixTime, format_utc},
+    groups,
     web::{
         AppState,
         csrf::{Fields, NoFields, Post},
@@ -148,7 +148,11 @@ async fn page(
 }
 
 /// GET /invites — the invites made so far and a form for a new one.
-async fn invites_get(State(state): State<AppState>, Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+async fn invites_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+) -> Result<Response, AppError> {
     let inviter = Inviter::of(&state, viewer).await?;
     render(&page(&state, ctx, &inviter, None, None, None).await?)
 }

@@ -118,7 +118,11 @@ async fn new_page(
         super::store::members(&state.db.read, g.id)
             .await?
             .into_iter()
-            .map(|m| views::Choice { checked: typed.is_some_and(|f| f.one("member") == m.user_id.to_string()), value: m.user_id, label: m.pseudonym })
+            .map(|m| views::Choice {
+                checked: typed.is_some_and(|f| f.one("member") == m.user_id.to_string()),
+                value: m.user_id,
+                label: m.pseudonym,
+            })
             .collect()
     } else {
         Vec::new()
@@ -206,8 +210,18 @@ async fn new_post(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    add_message(&mut tx, CheckInMessage { check_in_id: id, group_id: group.group.id, member_id, author_id: viewer.user_id, body: &body, now })
-        .await?;
+    add_message(
+        &mut tx,
+        CheckInMessage {
+            check_in_id: id,
+            group_id: group.group.id,
+            member_id,
+            author_id: viewer.user_id,
+            body: &body,
+            now,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(see_other(&paths::fill(paths::CHECK_IN, &id.to_string())))
 }
@@ -223,7 +237,10 @@ struct CheckInMessage<'a> {
 
 /// Stores a message, marks it read for its author, and notifies the other
 /// side: the member, or every facilitator of the group.
-async fn add_message(tx: &mut sqlx::Transaction<'_, sqlx::Any>, message: CheckInMessage<'_>) -> Result<(), sqlx::Error> {
+async fn add_message(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    message: CheckInMessage<'_>,
+) -> Result<(), sqlx::Error> {
     let (message_id,): (i64,) = sqlx::query_as(
         "INSERT INTO check_in_messages (check_in_id, author_id, body_md, body_html, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -330,7 +347,8 @@ async fn check_in_page(
     .bind(check_in.id)
     .fetch_all(&state.db.read)
     .await?;
-    let open = super::policy::phase(check_in.starts_at, check_in.ends_at, state.clock.now()) != super::policy::Phase::Ended;
+    let open =
+        super::policy::phase(check_in.starts_at, check_in.ends_at, state.clock.now()) != super::policy::Phase::Ended;
     Ok(views::CheckInView {
         ctx,
         subject: check_in.subject.clone(),

@@ -92,7 +92,8 @@ impl Access {
     /// Topics, posts, search results: staff always; members once they have
     /// accepted the current agreements and the group has opened.
     pub fn reads_content(&self) -> bool {
-        self.standing.is_staff() || (self.standing == Standing::Member && self.agreed && self.phase != Phase::NotYetOpen)
+        self.standing.is_staff()
+            || (self.standing == Standing::Member && self.agreed && self.phase != Phase::NotYetOpen)
     }
 
     /// New topics, replies, reactions, check-in messages.

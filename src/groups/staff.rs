@@ -160,7 +160,10 @@ async fn organisation_page(
         name: organisation.name,
         staff_action: paths::fill(paths::ORGANISATION_STAFF, &id),
         groups_action: paths::fill(paths::ORGANISATION_GROUPS, &id),
-        staff: staff.into_iter().map(|s| views::StaffLine { user_id: s.user_id, pseudonym: s.pseudonym, role: s.role }).collect(),
+        staff: staff
+            .into_iter()
+            .map(|s| views::StaffLine { user_id: s.user_id, pseudonym: s.pseudonym, role: s.role })
+            .collect(),
         groups,
         slug: draft.slug,
         group_name: draft.name,
@@ -355,16 +358,22 @@ async fn settings_post(
         required(form.one("facilitation"), TEXT_MAX_CHARS),
     );
     let error = match (texts, schedule, window) {
-        ((Some(name), Some(purpose), Some(facilitation)), Ok((starts_at, ends_at)), Some(edit_window_minutes))
-            if !matches!((starts_at, ends_at), (Some(s), Some(e)) if e <= s) =>
+        ((Some(name), Some(purpose), Some(facilitation)), Ok((starts_at, ends_at)), Some(edit_window_minutes)) if !matches!((starts_at, ends_at), (Some(s), Some(e)) if e <= s) =>
         {
-            let settings =
-                store::GroupSettings { name: &name, purpose: &purpose, facilitation: &facilitation, starts_at, ends_at, edit_window_minutes };
+            let settings = store::GroupSettings {
+                name: &name,
+                purpose: &purpose,
+                facilitation: &facilitation,
+                starts_at,
+                ends_at,
+                edit_window_minutes,
+            };
             store::update_settings(&state.db.write, group.group.id, settings).await?;
             if access.switches_member_messages() {
                 let chosen: Vec<i64> = form.all("facilitator").filter_map(|v| v.parse().ok()).collect();
                 store::set_facilitators(&state.db.write, group.group.id, group.group.organisation_id, &chosen).await?;
-                store::set_member_messages(&state.db.write, group.group.id, form.one("member_messages") == "on").await?;
+                store::set_member_messages(&state.db.write, group.group.id, form.one("member_messages") == "on")
+                    .await?;
             }
             None
         }
@@ -401,7 +410,12 @@ async fn members_get(
             agreed: m.agreed_version == version,
         })
         .collect();
-    render(&views::MembersView { ctx, group_name: group.group.name, group_href: paths::fill(paths::GROUP, &slug), members })
+    render(&views::MembersView {
+        ctx,
+        group_name: group.group.name,
+        group_href: paths::fill(paths::GROUP, &slug),
+        members,
+    })
 }
 
 /// POST /groups/{slug}/members/{id}/remove — staff remove a member from the group.
@@ -430,12 +444,23 @@ fn markdown_form(form: &Fields) -> Result<(String, bool), &'static str> {
     Ok((source, form.one("action") == "preview"))
 }
 
-fn editor(ctx: PageCtx, title: &'static str, hint: &'static str, back: String, action: String, source: String) -> views::EditMarkdownView {
+fn editor(
+    ctx: PageCtx,
+    title: &'static str,
+    hint: &'static str,
+    back: String,
+    action: String,
+    source: String,
+) -> views::EditMarkdownView {
     views::EditMarkdownView { ctx, title, hint, back_href: back, action, source, preview_html: None, error: None }
 }
 
 /// Shows the editor again with a preview or an error, or `None` when the text can be saved.
-fn check_markdown(mut view: views::EditMarkdownView, form: &Fields, required: bool) -> Option<Result<Response, AppError>> {
+fn check_markdown(
+    mut view: views::EditMarkdownView,
+    form: &Fields,
+    required: bool,
+) -> Option<Result<Response, AppError>> {
     match markdown_form(form) {
         Err(key) => {
             view.source = form.one("body").to_owned();
@@ -457,7 +482,14 @@ fn check_markdown(mut view: views::EditMarkdownView, form: &Fields, required: bo
 
 fn agreements_editor(ctx: PageCtx, slug: &str, source: String) -> views::EditMarkdownView {
     let back = paths::fill(paths::GROUP_AGREEMENTS, slug);
-    editor(ctx, "agreements-edit-title", "agreements-edit-hint", back, paths::fill(paths::GROUP_AGREEMENTS_EDIT, slug), source)
+    editor(
+        ctx,
+        "agreements-edit-title",
+        "agreements-edit-hint",
+        back,
+        paths::fill(paths::GROUP_AGREEMENTS_EDIT, slug),
+        source,
+    )
 }
 
 /// GET /groups/{slug}/agreements/edit
@@ -487,15 +519,28 @@ async fn agreements_edit_post(
     let source = form.one("body").trim();
     let current = store::agreements(&state.db.read, group.group.id, group.group.agreements_version).await?;
     if current.is_none_or(|c| c.body_md != source) {
-        store::replace_agreements(&state.db.write, group.group.id, source, &markdown::to_html(source), state.clock.now())
-            .await?;
+        store::replace_agreements(
+            &state.db.write,
+            group.group.id,
+            source,
+            &markdown::to_html(source),
+            state.clock.now(),
+        )
+        .await?;
     }
     Ok(see_other(&paths::fill(paths::GROUP_AGREEMENTS, &slug)))
 }
 
 fn group_resources_editor(ctx: PageCtx, slug: &str, source: String) -> views::EditMarkdownView {
     let back = paths::fill(paths::GROUP_RESOURCES, slug);
-    editor(ctx, "resources-edit-title", "resources-edit-hint", back, paths::fill(paths::GROUP_RESOURCES_EDIT, slug), source)
+    editor(
+        ctx,
+        "resources-edit-title",
+        "resources-edit-hint",
+        back,
+        paths::fill(paths::GROUP_RESOURCES_EDIT, slug),
+        source,
+    )
 }
 
 /// GET /groups/{slug}/resources/edit
@@ -533,7 +578,11 @@ fn instance_resources_editor(ctx: PageCtx, source: String) -> views::EditMarkdow
 }
 
 /// GET /admin/resources — the instance's resources page, edited by the admin.
-async fn instance_resources_edit_get(State(state): State<AppState>, _admin: Admin, ctx: PageCtx) -> Result<Response, AppError> {
+async fn instance_resources_edit_get(
+    State(state): State<AppState>,
+    _admin: Admin,
+    ctx: PageCtx,
+) -> Result<Response, AppError> {
     let source = store::instance_resources(&state.db.read).await?.map(|(md, _)| md).unwrap_or_default();
     render(&instance_resources_editor(ctx, source))
 }

@@ -76,23 +76,38 @@ impl GroupWithAccess {
 /// A group by its slug with the viewer's standing in it, or `None` when the
 /// viewer is an outsider there (the caller answers 404 either way).
 pub async fn group_for_viewer(pool: &Pool, user_id: i64, slug: &str, now: UnixTime) -> Result<Option<GroupWithAccess>> {
-    let found: Option<GroupWithAccess> =
-        sqlx::query_as(concat!("SELECT ", group_columns!(), ", ", access_columns!(), " FROM support_groups g WHERE g.slug = $2"))
-            .bind(user_id)
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
+    let found: Option<GroupWithAccess> = sqlx::query_as(concat!(
+        "SELECT ",
+        group_columns!(),
+        ", ",
+        access_columns!(),
+        " FROM support_groups g WHERE g.slug = $2"
+    ))
+    .bind(user_id)
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?;
     Ok(found.filter(|g| g.access(now).sees_group()))
 }
 
 /// The same by id, for pages reached through a topic or a check-in.
-pub async fn group_by_id_for_viewer(pool: &Pool, user_id: i64, id: i64, now: UnixTime) -> Result<Option<GroupWithAccess>> {
-    let found: Option<GroupWithAccess> =
-        sqlx::query_as(concat!("SELECT ", group_columns!(), ", ", access_columns!(), " FROM support_groups g WHERE g.id = $2"))
-            .bind(user_id)
-            .bind(id)
-            .fetch_optional(pool)
-            .await?;
+pub async fn group_by_id_for_viewer(
+    pool: &Pool,
+    user_id: i64,
+    id: i64,
+    now: UnixTime,
+) -> Result<Option<GroupWithAccess>> {
+    let found: Option<GroupWithAccess> = sqlx::query_as(concat!(
+        "SELECT ",
+        group_columns!(),
+        ", ",
+        access_columns!(),
+        " FROM support_groups g WHERE g.id = $2"
+    ))
+    .bind(user_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
     Ok(found.filter(|g| g.access(now).sees_group()))
 }
 
@@ -447,23 +462,29 @@ pub async fn accept_agreements(pool: &Pool, group_id: i64, user_id: i64, version
 // ----- memberships -----
 
 pub async fn join<'e>(db: impl Executor<'e, Database = Any>, group_id: i64, user_id: i64, now: UnixTime) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO memberships (group_id, user_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .bind(now)
-    .execute(db)
-    .await?;
+    sqlx::query("INSERT INTO memberships (group_id, user_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(group_id)
+        .bind(user_id)
+        .bind(now)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
+/// Ends a membership, and with it the notifications from that group.
 pub async fn leave(pool: &Pool, group_id: i64, user_id: i64) -> Result<bool> {
+    let mut tx = pool.begin().await?;
     let done = sqlx::query("DELETE FROM memberships WHERE group_id = $1 AND user_id = $2")
         .bind(group_id)
         .bind(user_id)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM notifications WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -2,7 +2,6 @@
 //! agreements gate the content (and again when they change), schedules,
 //! leaving, check-ins with facilitators, and resources.
 
-
 use reqwest::StatusCode;
 
 use crate::{
@@ -42,7 +41,8 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     let page = lead.get(&organisation).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Shelter North"));
-    let added = lead.post(&format!("{organisation}/staff"), &[("pseudonym", "Guide Bea"), ("role", "facilitator")]).await;
+    let added =
+        lead.post(&format!("{organisation}/staff"), &[("pseudonym", "Guide Bea"), ("role", "facilitator")]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     let guide_id = app.user_id("Guide Bea").await.to_string();
     let made = lead
@@ -66,7 +66,8 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     let invites = guide.get("/invites").await;
     assert!(invites.body.contains("Tuesday circle"));
     let group_id = invites.body.split("name=\"group\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
-    let first = guide.post("/invites", &[("days", "7"), ("note", "from the Tuesday intake"), ("group", &group_id)]).await;
+    let first =
+        guide.post("/invites", &[("days", "7"), ("note", "from the Tuesday intake"), ("group", &group_id)]).await;
     let second = guide.post("/invites", &[("days", "7"), ("group", &group_id)]).await;
     let (first, second) = (invite_path(&first.body, &app.base), invite_path(&second.body, &app.base));
 
@@ -96,7 +97,12 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     let posted = willow
         .post(
             "/groups/tuesday/topics/new",
-            &[("title", "First week"), ("warning", "mentions of violence"), ("body", "It was **hard**."), ("action", "publish")],
+            &[
+                ("title", "First week"),
+                ("warning", "mentions of violence"),
+                ("body", "It was **hard**."),
+                ("action", "publish"),
+            ],
         )
         .await;
     assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
@@ -108,7 +114,9 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     assert!(read.body.contains("<details") && read.body.contains("mentions of violence"));
     assert!(read.body.contains("<strong>hard</strong>"));
     assert!(!rowan.get("/").await.body.contains("new post"), "read after opening");
-    let replied = rowan.post(&format!("{topic}/reply"), &[("body", "Thank you for sharing, @Willow."), ("action", "publish")]).await;
+    let replied = rowan
+        .post(&format!("{topic}/reply"), &[("body", "Thank you for sharing, @Willow."), ("action", "publish")])
+        .await;
     assert_eq!(replied.status, StatusCode::SEE_OTHER, "{}", replied.body);
 
     // Willow sees one unread post and notifications, and the title never counts them.
@@ -121,7 +129,10 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
 
     // The facilitators change the agreements: members must accept again, seeing what changed.
     let edited = guide
-        .post("/groups/tuesday/agreements/edit", &[("body", "- Keep what others share here.\n- No photos, ever."), ("action", "save")])
+        .post(
+            "/groups/tuesday/agreements/edit",
+            &[("body", "- Keep what others share here.\n- No photos, ever."), ("action", "save")],
+        )
         .await;
     assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
     assert_eq!(willow.get(&topic).await.status, StatusCode::NOT_FOUND);
@@ -174,7 +185,10 @@ async fn staff_pages_refuse_bad_input_with_a_message(backend: Backend) {
             "already uses this short name",
         ),
         (vec![("slug", "other"), ("name", ""), ("purpose", "p"), ("facilitation", "f")], "Please fill in the name"),
-        (vec![("slug", "other"), ("name", "x"), ("purpose", "p"), ("facilitation", "f"), ("starts", "soon")], "2026-01-31"),
+        (
+            vec![("slug", "other"), ("name", "x"), ("purpose", "p"), ("facilitation", "f"), ("starts", "soon")],
+            "2026-01-31",
+        ),
         (vec![("slug", "other"), ("name", "x"), ("purpose", "p"), ("facilitation", "f")], "at least one facilitator"),
     ] {
         let page = group.lead.post(&format!("{organisation}/groups"), &fields).await;
@@ -204,8 +218,9 @@ async fn check_ins_are_private_to_the_member_and_the_facilitators(backend: Backe
     let empty = willow.post("/groups/circle/check-ins/new", &[("subject", "A question"), ("body", " ")]).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("A question"), "the subject is kept");
-    let opened =
-        willow.post("/groups/circle/check-ins/new", &[("subject", "A question"), ("body", "Can I bring a friend?")]).await;
+    let opened = willow
+        .post("/groups/circle/check-ins/new", &[("subject", "A question"), ("body", "Can I bring a friend?")])
+        .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
     let check_in = opened.location().unwrap().to_owned();
 
@@ -220,7 +235,8 @@ async fn check_ins_are_private_to_the_member_and_the_facilitators(backend: Backe
     }
     assert!(!rowan.get("/check-ins").await.body.contains("A question"));
 
-    let answered = group.facilitator.post(&format!("{check_in}/reply"), &[("body", "Of course, ask them to write to us.")]).await;
+    let answered =
+        group.facilitator.post(&format!("{check_in}/reply"), &[("body", "Of course, ask them to write to us.")]).await;
     assert_eq!(answered.status, StatusCode::SEE_OTHER);
     assert!(willow.get("/check-ins").await.body.contains("new"));
     assert!(willow.get(&check_in).await.body.contains("ask them to write to us"));
@@ -230,7 +246,10 @@ async fn check_ins_are_private_to_the_member_and_the_facilitators(backend: Backe
     let rowan_id = app.user_id("Rowan").await.to_string();
     let checking = group
         .facilitator
-        .post("/groups/circle/check-ins/new", &[("member", &rowan_id), ("subject", "How are you?"), ("body", "Thinking of you.")])
+        .post(
+            "/groups/circle/check-ins/new",
+            &[("member", &rowan_id), ("subject", "How are you?"), ("body", "Thinking of you.")],
+        )
         .await;
     assert_eq!(checking.status, StatusCode::SEE_OTHER);
     assert!(rowan.get("/check-ins").await.body.contains("How are you?"));

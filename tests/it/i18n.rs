@@ -48,7 +48,29 @@ fn keys_used() -> BTreeSet<String> {
         }
     }
     // Rust code names messages as `"feature-thing"` literals returned as `&'static str` keys.
-    let prefixes = ["pseudonym-", "password-", "error-", "invite-", "join-", "recover-", "sign-in-", "codes-"];
+    let prefixes = [
+        "pseudonym-",
+        "password-",
+        "error-",
+        "invite-",
+        "join-",
+        "recover-",
+        "sign-in-",
+        "codes-",
+        "group-",
+        "agreements-",
+        "organisation-",
+        "staff-",
+        "check-in-",
+        "markdown-",
+        "leave-",
+        "search-",
+        "notifications-",
+        "topic-",
+        "post-",
+        "reaction-",
+        "reading-",
+    ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
             let looks_like_key = prefixes.iter().any(|p| literal.starts_with(p))
@@ -63,7 +85,10 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications"].iter().map(|file| read(&format!("assets/locales/{lang}/{file}.ftl"))).collect()
+    ["main", "groups", "discussions", "notifications"]
+        .iter()
+        .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
+        .collect()
 }
 
 #[test]

@@ -35,7 +35,13 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
         .lead
         .post(
             &format!("{organisation}/groups"),
-            &[("slug", "a-two"), ("name", "A two"), ("purpose", "p"), ("facilitation", "f"), ("facilitator", &other_id.to_string())],
+            &[
+                ("slug", "a-two"),
+                ("name", "A two"),
+                ("purpose", "p"),
+                ("facilitation", "f"),
+                ("facilitator", &other_id.to_string()),
+            ],
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);

@@ -13,9 +13,9 @@ use std::{
 
 use hearth::{
     accounts::invites,
-    groups,
     clock::SystemClock,
     config::Config,
+    groups,
     web::{self, AppState},
 };
 use reqwest::{StatusCode, header::HeaderMap, redirect::Policy};
@@ -171,7 +171,8 @@ impl TestApp {
     }
 
     pub async fn invite_for(&self, valid: Duration) -> String {
-        let spec = invites::InviteSpec { expires_in: valid, note: None, created_by: None, grants_admin: false, groups: &[] };
+        let spec =
+            invites::InviteSpec { expires_in: valid, note: None, created_by: None, grants_admin: false, groups: &[] };
         let created = invites::create(&self.state, spec).await.unwrap();
         created.url.strip_prefix(&self.base).unwrap().to_owned()
     }
@@ -210,7 +211,8 @@ impl TestApp {
         let db = &self.state.db.write;
         let lead = self.member(&format!("Lead-{slug}")).await;
         let facilitator = self.member(&format!("Guide-{slug}")).await;
-        let organisation_id = groups::store::insert_organisation(db, &format!("Organisation {slug}"), now).await.unwrap();
+        let organisation_id =
+            groups::store::insert_organisation(db, &format!("Organisation {slug}"), now).await.unwrap();
         let lead_id = self.user_id(&format!("Lead-{slug}")).await;
         let facilitator_id = self.user_id(&format!("Guide-{slug}")).await;
         groups::store::set_staff(db, organisation_id, lead_id, "lead", now).await.unwrap();

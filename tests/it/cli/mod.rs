@@ -88,13 +88,13 @@ async fn help_on_every_verb(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let instance = Instance::of(&app);
     let cases: &[(&[&str], &[&str])] = &[
-        (&["--help"], &["serve", "migrate", "admin", "invite", "--config"]),
+        (&["--help"], &["serve", "migrate", "demo", "admin", "invite", "--config"]),
         (&["serve", "--help"], &["Usage", "serve", "--config"]),
         (&["migrate", "--help"], &["Usage", "migrate", "--config"]),
         (&["admin", "--help"], &["create"]),
         (&["admin", "create", "--help"], &["--pseudonym", "--password-stdin"]),
         (&["invite", "--help"], &["create"]),
-        (&["invite", "create", "--help"], &["--expires-in", "--note", "7d", "30m"]),
+        (&["invite", "create", "--help"], &["--expires-in", "--note", "--group", "7d", "30m"]),
     ];
     for (args, mentions) in cases {
         let ran = run(instance.command(args), None).await;
