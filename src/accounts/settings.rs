@@ -43,6 +43,7 @@ async fn settings_view(state: &AppState, viewer: &Viewer, ctx: PageCtx) -> Resul
     Ok(SettingsView {
         codes_left: store::recovery_codes_left(&state.db.read, viewer.user_id).await?,
         language: viewer.locale.map_or("auto", Locale::code),
+        fold_warnings: viewer.fold_warnings,
         ctx,
         password_error: None,
         codes_error: None,

@@ -63,6 +63,8 @@ pub struct SettingsView {
     pub codes_left: i64,
     /// "auto", "en" or "fr".
     pub language: &'static str,
+    /// Posts with a content warning stay folded until opened.
+    pub fold_warnings: bool,
     pub password_error: Option<&'static str>,
     pub codes_error: Option<&'static str>,
     pub notice: Option<&'static str>,

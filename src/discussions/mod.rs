@@ -3,10 +3,16 @@
 //! unread tracking with keyset pages, search within one's own groups, and
 //! in-app notifications.
 
+pub mod notifications;
+pub mod search;
+pub mod store;
+pub mod topics;
+pub mod views;
+
 use axum::Router;
 
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(topics::router()).merge(search::router()).merge(notifications::router())
 }

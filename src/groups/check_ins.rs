@@ -41,17 +41,6 @@ pub fn router() -> Router<AppState> {
         .route(paths::CHECK_IN_REPLY, post(reply_post))
 }
 
-/// Who may see check-in `c` of group `g`: its member while still in the
-/// group, the group's facilitators and its organisation's leads ($1 = viewer).
-macro_rules! check_in_visible {
-    () => {
-        "((c.member_id = $1 AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1)) \
-          OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
-          OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
-            AND s.role = 'lead'))"
-    };
-}
-
 #[derive(Debug, FromRow)]
 struct InboxRow {
     id: i64,
@@ -72,7 +61,7 @@ async fn inbox(pool: &Pool, user_id: i64) -> Result<Vec<InboxRow>, sqlx::Error> 
          LEFT JOIN users u ON u.id = c.member_id \
          LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
          WHERE ",
-        check_in_visible!(),
+        crate::check_in_visible!(),
         " ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200"
     ))
     .bind(user_id)
@@ -316,7 +305,7 @@ async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckIn
          FROM check_ins c JOIN support_groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.member_id \
          LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
          WHERE c.id = $2 AND ",
-        check_in_visible!()
+        crate::check_in_visible!()
     ))
     .bind(user_id)
     .bind(id)
@@ -380,6 +369,7 @@ async fn check_in_get(
     let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
     if check_in.last_message_id > check_in.last_read {
         mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await?;
+        notifications::read_check_in(&state.db.write, viewer.user_id, check_in.id, state.clock.now()).await?;
     }
     render(&check_in_page(&state, ctx, &check_in, String::new(), None).await?)
 }

@@ -31,6 +31,18 @@ macro_rules! readable_group {
     };
 }
 
+/// Who may see check-in `c` of group `g`: its member while still in the
+/// group, the group's facilitators and its organisation's leads ($1 = viewer).
+#[macro_export]
+macro_rules! check_in_visible {
+    () => {
+        "((c.member_id = $1 AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1)) \
+          OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+          OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+            AND s.role = 'lead'))"
+    };
+}
+
 /// What the viewer is in one group, most powerful first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Standing {

@@ -156,6 +156,8 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     guide.get("/groups/tuesday/settings").await;
     assert_eq!(guide.post("/groups/tuesday/settings", &settings).await.status, StatusCode::SEE_OTHER);
     app.clock.advance(2 * 86_400);
+    willow.get("/sign-in").await; // two days idle: the session ended
+    assert_eq!(willow.sign_in("Willow", PASSWORD).await.status, StatusCode::SEE_OTHER);
     let ended = willow.get("/groups/tuesday").await;
     assert!(ended.body.contains("This group has ended"), "{}", ended.body);
     assert!(!ended.body.contains("topics/new"));

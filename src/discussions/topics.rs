@@ -1,0 +1,925 @@
+//! Topics and posts: starting a topic, the topic page with its keyset pages
+//! and unread marker, replies, edits within the group's window, deletion that
+//! removes the words, reactions, pins and locks, the reading preference, and
+//! the group's topic list. Drafts are previewed server-side (no JavaScript);
+//! a refused draft comes back in its form, never lost.
+
+use std::collections::HashMap;
+
+use axum::{
+    Router,
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use super::{
+    notifications::{self, PostPublished},
+    store::{self, PostCursor, PostInTopic, TopicCursor, TopicRow},
+    views::{
+        DeleteForm, FormErrors, Moderation, NewTopicView, PostEditView, PostForm, PostView, Preview, ReactionLine,
+        ReactionView, ReactionsView, TopicLine, TopicList, TopicView, reaction_label,
+    },
+};
+use crate::{
+    accounts::{Member, session::Viewer},
+    clock::{UnixTime, format_utc},
+    groups::{policy::Access, store::GroupWithAccess},
+    markdown,
+    web::{
+        AppState,
+        csrf::{NoFields, Post},
+        error::AppError,
+        page::{PageCtx, render, render_with_status},
+        paths,
+    },
+};
+
+pub const POSTS_PER_PAGE: i64 = 50;
+pub const TOPICS_PER_PAGE: i64 = 30;
+pub const TITLE_MAX_CHARS: usize = 120;
+pub const WARNING_MAX_CHARS: usize = 120;
+pub const BODY_MAX_CHARS: usize = 20_000;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(paths::GROUP_NEW_TOPIC, get(new_topic_get).post(new_topic_post))
+        .route(paths::TOPIC, get(topic_get))
+        .route(paths::TOPIC_REPLY, post(reply_post))
+        .route(paths::TOPIC_PIN, post(pin_post))
+        .route(paths::TOPIC_LOCK, post(lock_post))
+        .route(paths::POST_EDIT, get(edit_get).post(edit_post))
+        .route(paths::POST_DELETE, post(delete_post))
+        .route(paths::POST_REACT, post(react_post))
+        .route(paths::POST_REACTIONS, get(reactions_get))
+        .route(paths::ACCOUNT_READING, post(reading_post))
+}
+
+// ----- links -----
+
+fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
+fn topic_href(topic_id: i64) -> String {
+    paths::fill(paths::TOPIC, &topic_id.to_string())
+}
+
+/// A page that starts with this post.
+fn post_href(topic_id: i64, post_id: i64) -> String {
+    format!("{}?after={}#post-{post_id}", topic_href(topic_id), post_id - 1)
+}
+
+/// The page that ends with this post (for a new reply: the topic's last page).
+fn page_ending_at(topic_id: i64, post_id: i64) -> String {
+    format!("{}?before={}#post-{post_id}", topic_href(topic_id), post_id + 1)
+}
+
+/// The first unread post, for a viewer who has read part of a topic.
+fn unread_href(topic_id: i64, last_read_post_id: i64, first_unread_post_id: i64) -> Option<String> {
+    (last_read_post_id > 0 && first_unread_post_id > 0)
+        .then(|| format!("{}?after={last_read_post_id}#post-{first_unread_post_id}", topic_href(topic_id)))
+}
+
+fn group_href(group: &GroupWithAccess) -> String {
+    paths::fill(paths::GROUP, &group.group.slug)
+}
+
+/// Ids in URLs: anything that is not a number is a page that does not exist.
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>().map_err(|_| AppError::NotFound)
+}
+
+// ----- drafts -----
+
+/// The fields of every post form; missing ones are empty.
+#[derive(Debug, Default, Deserialize)]
+struct PostFields {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    warning: String,
+    #[serde(default)]
+    body: String,
+    /// "preview" or "publish"; anything else previews, which loses nothing.
+    #[serde(default)]
+    action: String,
+}
+
+impl PostFields {
+    fn publishing(&self) -> bool {
+        self.action == "publish"
+    }
+}
+
+/// A checked draft: a title (for topics) and a warning on one line, a body
+/// with its line ends normalised and no control characters (PostgreSQL
+/// refuses NUL in text).
+#[derive(Debug, PartialEq, Eq)]
+struct Draft {
+    title: String,
+    warning: Option<String>,
+    body: String,
+}
+
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clean_body(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = unified.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
+    kept.trim_end().trim_start_matches('\n').to_owned()
+}
+
+impl Draft {
+    fn parse(fields: &PostFields, with_title: bool) -> Result<Self, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = if with_title { one_line(&fields.title) } else { String::new() };
+        if with_title && title.is_empty() {
+            errors.title = Some("topic-title-empty");
+        } else if title.chars().count() > TITLE_MAX_CHARS {
+            errors.title = Some("topic-title-too-long");
+        }
+        let warning = one_line(&fields.warning);
+        if warning.chars().count() > WARNING_MAX_CHARS {
+            errors.warning = Some("post-warning-too-long");
+        }
+        let body = clean_body(&fields.body);
+        if body.trim().is_empty() {
+            errors.body = Some("post-body-empty");
+        } else if body.chars().count() > BODY_MAX_CHARS {
+            errors.body = Some("post-body-too-long");
+        }
+        if errors.is_empty() {
+            Ok(Self { title, warning: (!warning.is_empty()).then_some(warning), body })
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn html(&self) -> String {
+        markdown::to_html(&self.body)
+    }
+
+    /// What search matches: a first post's title and body, a reply's body.
+    fn search_text(&self, with_title: bool) -> String {
+        if with_title {
+            markdown::fold_for_search(&format!("{}\n{}", self.title, self.body))
+        } else {
+            markdown::fold_for_search(&self.body)
+        }
+    }
+
+    fn preview(&self, with_title: bool) -> Preview {
+        Preview { title: with_title.then(|| self.title.clone()), warning: self.warning.clone(), html: self.html() }
+    }
+}
+
+/// The form again with what the member typed, exactly as typed.
+fn refilled(mut form: PostForm, fields: &PostFields, errors: FormErrors, preview: Option<Preview>) -> PostForm {
+    form.title.clone_from(&fields.title);
+    form.warning.clone_from(&fields.warning);
+    form.body.clone_from(&fields.body);
+    form.errors = errors;
+    form.preview = preview;
+    form
+}
+
+enum Checked {
+    /// Show the form again: 200 with a preview, or 422 with messages.
+    Again(StatusCode, PostForm),
+    Publish(Draft),
+}
+
+fn check(form: PostForm, fields: &PostFields) -> Checked {
+    let with_title = form.with_title;
+    match Draft::parse(fields, with_title) {
+        Err(errors) => Checked::Again(StatusCode::UNPROCESSABLE_ENTITY, refilled(form, fields, errors, None)),
+        Ok(draft) if fields.publishing() => Checked::Publish(draft),
+        Ok(draft) => {
+            let preview = draft.preview(with_title);
+            Checked::Again(StatusCode::OK, refilled(form, fields, FormErrors::default(), Some(preview)))
+        }
+    }
+}
+
+// ----- loading through the viewer's scope -----
+
+struct TopicScope {
+    topic: TopicRow,
+    group: GroupWithAccess,
+    access: Access,
+    now: UnixTime,
+}
+
+async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
+    let id = parse_id(raw_id)?;
+    let now = state.clock.now();
+    let topic = store::topic_for_viewer(&state.db.read, user_id, id, now).await?.ok_or(AppError::NotFound)?;
+    let group = crate::groups::store::group_by_id_for_viewer(&state.db.read, user_id, topic.group_id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let access = group.access(now);
+    if !access.reads_content() {
+        return Err(AppError::NotFound);
+    }
+    Ok(TopicScope { topic, group, access, now })
+}
+
+struct PostScope {
+    post: PostInTopic,
+    group: GroupWithAccess,
+    access: Access,
+    now: UnixTime,
+    own: bool,
+}
+
+impl PostScope {
+    fn edits(&self) -> bool {
+        self.access.edits_post(self.own, self.post.created_at, self.group.group.edit_window_minutes, self.now)
+    }
+
+    fn deletes(&self) -> bool {
+        self.access.deletes_post(self.own)
+    }
+
+    fn is_first(&self) -> bool {
+        self.post.is_first == 1
+    }
+}
+
+/// A post the viewer may read that still has its words (deleted ones are 404 here).
+async fn load_post(state: &AppState, user_id: i64, raw_id: &str) -> Result<PostScope, AppError> {
+    let id = parse_id(raw_id)?;
+    let now = state.clock.now();
+    let post = store::post_for_viewer(&state.db.read, user_id, id, now)
+        .await?
+        .filter(|post| post.deleted_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let group = crate::groups::store::group_by_id_for_viewer(&state.db.read, user_id, post.group_id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let access = group.access(now);
+    if !access.reads_content() {
+        return Err(AppError::NotFound);
+    }
+    let own = post.author_id == Some(user_id);
+    Ok(PostScope { post, group, access, now, own })
+}
+
+// ----- the topic page -----
+
+#[derive(Debug, Deserialize)]
+struct PageQuery {
+    after: Option<String>,
+    before: Option<String>,
+}
+
+impl PageQuery {
+    fn cursor(&self) -> Result<PostCursor, AppError> {
+        let number = |raw: &str| raw.trim().parse::<i64>().map_err(|_| AppError::BadRequest);
+        match (self.after.as_deref(), self.before.as_deref()) {
+            (Some(after), _) => Ok(PostCursor::After(number(after)?)),
+            (None, Some(before)) => Ok(PostCursor::Before(number(before)?)),
+            (None, None) => Ok(PostCursor::After(0)),
+        }
+    }
+}
+
+/// A page's cursor as a form field (`after-12`, `before-40`, or empty for the
+/// first page), and back; only numbers survive the trip.
+fn cursor_field(cursor: PostCursor) -> String {
+    match cursor {
+        PostCursor::After(0) => String::new(),
+        PostCursor::After(id) => format!("after-{id}"),
+        PostCursor::Before(id) => format!("before-{id}"),
+    }
+}
+
+fn cursor_query(field: &str) -> String {
+    let parsed = match field.split_once('-') {
+        Some(("after", id)) => id.parse::<i64>().ok().map(|id| format!("?after={id}")),
+        Some(("before", id)) => id.parse::<i64>().ok().map(|id| format!("?before={id}")),
+        _ => None,
+    };
+    parsed.unwrap_or_default()
+}
+
+/// Builds the topic page and moves the viewer's unread marker (only forward).
+/// `reply` is the reply form to show instead of an empty one (a preview, or a
+/// refused draft that must come back even if replies are now closed).
+async fn topic_page(
+    state: &AppState,
+    viewer: &Viewer,
+    ctx: PageCtx,
+    scope: &TopicScope,
+    cursor: PostCursor,
+    reply: Option<PostForm>,
+) -> Result<TopicView, AppError> {
+    let TopicScope { topic, group, access, now } = scope;
+    let (user_id, now) = (viewer.user_id, *now);
+    let rows = store::posts_page(&state.db.read, user_id, now, topic.id, cursor, POSTS_PER_PAGE).await?;
+    let (first_shown, last_shown) = (rows.first().map(|p| p.id), rows.last().map(|p| p.id));
+    let mut counts: HashMap<(i64, String), (i64, bool)> = HashMap::new();
+    if let (Some(first), Some(last)) = (first_shown, last_shown) {
+        for count in store::reaction_counts(&state.db.read, user_id, now, topic.id, first, last).await? {
+            counts.insert((count.post_id, count.kind), (count.count, count.mine > 0));
+        }
+    }
+    if let Some(last) = last_shown
+        && last > topic.last_read_post_id
+    {
+        store::mark_read(&state.db.write, user_id, topic.id, last).await?;
+        notifications::read_topic(&state.db.write, user_id, topic.id, last, now).await?;
+    }
+
+    let window = group.group.edit_window_minutes;
+    let posts = rows
+        .into_iter()
+        .map(|row| {
+            let own = row.author_id == Some(user_id);
+            let deleted = row.deleted_at.is_some();
+            let warning = if deleted {
+                None
+            } else {
+                row.warning.or_else(|| (row.id == topic.first_post_id).then(|| topic.warning.clone()).flatten())
+            };
+            let reactions: Vec<ReactionView> = store::REACTION_KINDS
+                .into_iter()
+                .map(|kind| {
+                    let (count, mine) = counts.get(&(row.id, kind.to_owned())).copied().unwrap_or((0, false));
+                    ReactionView { kind, label_key: reaction_label(kind), count, mine }
+                })
+                .collect();
+            let id = row.id.to_string();
+            let live = !deleted;
+            let has_reactions = reactions.iter().any(|r| r.count > 0);
+            PostView {
+                id: row.id,
+                author: row.author,
+                time: format_utc(row.created_at),
+                edited: row.edited_at.is_some() && live,
+                deleted,
+                warning,
+                fold: topic.fold_warnings == 1,
+                html: row.body_html,
+                reactions,
+                react_action: (live && access.writes()).then(|| paths::fill(paths::POST_REACT, &id)),
+                edit_href: (live && access.edits_post(own, row.created_at, window, now))
+                    .then(|| paths::fill(paths::POST_EDIT, &id)),
+                delete_href: (live && access.deletes_post(own))
+                    .then(|| format!("{}#delete", paths::fill(paths::POST_EDIT, &id))),
+                reactions_href: (access.sees_who_reacted() && has_reactions)
+                    .then(|| paths::fill(paths::POST_REACTIONS, &id)),
+            }
+        })
+        .collect();
+
+    let href = topic_href(topic.id);
+    let not_first_page = match first_shown {
+        Some(first) => first > topic.first_post_id,
+        None => cursor != PostCursor::After(0),
+    };
+    let first_unread_href =
+        unread_href(topic.id, topic.last_read_post_id, topic.first_unread_post_id).map(|full| {
+            match (first_shown, last_shown) {
+                (Some(first), Some(last)) if (first..=last).contains(&topic.first_unread_post_id) => {
+                    format!("#post-{}", topic.first_unread_post_id)
+                }
+                _ => full,
+            }
+        });
+    let locked = topic.locked == 1;
+    let reply = match reply {
+        Some(form) => Some(form),
+        None => access.replies_to(locked).then(|| reply_form(topic.id)),
+    };
+    let reply_note = if !access.writes() {
+        Some("topic-read-only-note")
+    } else if locked && access.moderates() {
+        Some("topic-locked-staff-note")
+    } else if locked {
+        Some("topic-locked-note")
+    } else {
+        None
+    };
+    let topic_id = topic.id.to_string();
+    Ok(TopicView {
+        ctx,
+        group_name: group.group.name.clone(),
+        group_href: group_href(group),
+        title: topic.title.clone(),
+        warning: topic.warning.clone(),
+        pinned: topic.pinned == 1,
+        locked,
+        posts,
+        older_href: first_shown.filter(|_| not_first_page).map(|first| format!("{href}?before={first}")),
+        newer_href: last_shown.filter(|last| *last < topic.last_post_id).map(|last| format!("{href}?after={last}")),
+        first_page_href: not_first_page.then(|| href.clone()),
+        first_unread_href,
+        page: cursor_field(cursor),
+        reply,
+        reply_note,
+        moderation: (access.moderates() && access.writes()).then(|| Moderation {
+            pin_action: paths::fill(paths::TOPIC_PIN, &topic_id),
+            lock_action: paths::fill(paths::TOPIC_LOCK, &topic_id),
+        }),
+    })
+}
+
+fn reply_form(topic_id: i64) -> PostForm {
+    // The fragment brings the reader back to the form and its preview.
+    let action = format!("{}#reply", paths::fill(paths::TOPIC_REPLY, &topic_id.to_string()));
+    PostForm::empty(action, false, "post-reply-publish")
+}
+
+/// GET /topics/{id} — a page of posts (`?after=` / `?before=` a post id), the reply form.
+async fn topic_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    let scope = load_topic(&state, viewer.user_id, &id).await?;
+    let cursor = query.cursor()?;
+    render(&topic_page(&state, &viewer, ctx, &scope, cursor, None).await?)
+}
+
+/// POST /topics/{id}/reply — preview a reply (on the topic's last page) or publish it.
+async fn reply_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Post(fields): Post<PostFields>,
+) -> Result<Response, AppError> {
+    let scope = load_topic(&state, viewer.user_id, &id).await?;
+    if !scope.access.writes() {
+        return Err(AppError::NotFound);
+    }
+    let last_page = PostCursor::Before(scope.topic.last_post_id.saturating_add(1));
+    let topic = &scope.topic;
+    let refused_as_locked = |fields: &PostFields| {
+        let errors = FormErrors { form: Some("topic-locked-reply-refused"), ..FormErrors::default() };
+        refilled(reply_form(topic.id), fields, errors, None)
+    };
+    if !scope.access.replies_to(topic.locked == 1) {
+        let form = refused_as_locked(&fields);
+        let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(form)).await?;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    }
+    let draft = match check(reply_form(topic.id), &fields) {
+        Checked::Again(status, form) => {
+            let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(form)).await?;
+            return render_with_status(status, &view);
+        }
+        Checked::Publish(draft) => draft,
+    };
+    let (html, search_text) = (draft.html(), draft.search_text(false));
+    let post = store::NewPost {
+        author_id: viewer.user_id,
+        warning: draft.warning.as_deref(),
+        body_md: &draft.body,
+        body_html: &html,
+        search_text: &search_text,
+        now: scope.now,
+    };
+    let mut tx = state.db.write.begin().await?;
+    let Some(post_id) = store::insert_reply(&mut tx, topic.id, topic.group_id, &post, scope.access.moderates()).await?
+    else {
+        tx.rollback().await?;
+        let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(refused_as_locked(&fields))).await?;
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    };
+    let published = PostPublished {
+        group_id: topic.group_id,
+        topic_id: topic.id,
+        post_id,
+        author_id: viewer.user_id,
+        topic_author_id: topic.author_id,
+        is_reply: true,
+        body_md: &draft.body,
+        now: scope.now,
+    };
+    notifications::post_published(&mut tx, published).await?;
+    store::read_own_reply(&mut tx, viewer.user_id, topic.id, topic.last_post_id, post_id).await?;
+    tx.commit().await?;
+    Ok(see_other(&page_ending_at(topic.id, post_id)))
+}
+
+/// POST /topics/{id}/pin — staff pin or unpin a topic (others: 404).
+async fn pin_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    Path(id): Path<String>,
+    Post(_): Post<NoFields>,
+) -> Result<Response, AppError> {
+    let scope = load_topic(&state, viewer.user_id, &id).await?;
+    if !(scope.access.moderates() && scope.access.writes()) {
+        return Err(AppError::NotFound);
+    }
+    store::set_pinned(&state.db.write, scope.topic.id, scope.topic.pinned == 0).await?;
+    Ok(see_other(&topic_href(scope.topic.id)))
+}
+
+/// POST /topics/{id}/lock — staff lock or unlock a topic (others: 404).
+async fn lock_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    Path(id): Path<String>,
+    Post(_): Post<NoFields>,
+) -> Result<Response, AppError> {
+    let scope = load_topic(&state, viewer.user_id, &id).await?;
+    if !(scope.access.moderates() && scope.access.writes()) {
+        return Err(AppError::NotFound);
+    }
+    store::set_locked(&state.db.write, scope.topic.id, scope.topic.locked == 0).await?;
+    Ok(see_other(&topic_href(scope.topic.id)))
+}
+
+// ----- new topics -----
+
+async fn writable_group(state: &AppState, user_id: i64, slug: &str) -> Result<GroupWithAccess, AppError> {
+    let now = state.clock.now();
+    let group = crate::groups::store::group_for_viewer(&state.db.read, user_id, slug, now)
+        .await?
+        .filter(|group| group.access(now).writes())
+        .ok_or(AppError::NotFound)?;
+    Ok(group)
+}
+
+fn new_topic_form(slug: &str) -> PostForm {
+    PostForm::empty(paths::fill(paths::GROUP_NEW_TOPIC, slug), true, "topic-publish")
+}
+
+/// GET /groups/{slug}/topics/new — the form for a new topic.
+async fn new_topic_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let group = writable_group(&state, viewer.user_id, &slug).await?;
+    let form = new_topic_form(&group.group.slug);
+    render(&NewTopicView { ctx, group_name: group.group.name.clone(), group_href: group_href(&group), form })
+}
+
+/// POST /groups/{slug}/topics/new — preview, or publish the topic and its first post.
+async fn new_topic_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Post(fields): Post<PostFields>,
+) -> Result<Response, AppError> {
+    let group = writable_group(&state, viewer.user_id, &slug).await?;
+    let draft = match check(new_topic_form(&group.group.slug), &fields) {
+        Checked::Again(status, form) => {
+            let view = NewTopicView { ctx, group_name: group.group.name.clone(), group_href: group_href(&group), form };
+            return render_with_status(status, &view);
+        }
+        Checked::Publish(draft) => draft,
+    };
+    let now = state.clock.now();
+    let (html, search_text) = (draft.html(), draft.search_text(true));
+    let post = store::NewPost {
+        author_id: viewer.user_id,
+        warning: draft.warning.as_deref(),
+        body_md: &draft.body,
+        body_html: &html,
+        search_text: &search_text,
+        now,
+    };
+    let mut tx = state.db.write.begin().await?;
+    let (topic_id, post_id) = store::insert_topic(&mut tx, group.group.id, &draft.title, &post).await?;
+    let published = PostPublished {
+        group_id: group.group.id,
+        topic_id,
+        post_id,
+        author_id: viewer.user_id,
+        topic_author_id: Some(viewer.user_id),
+        is_reply: false,
+        body_md: &draft.body,
+        now,
+    };
+    notifications::post_published(&mut tx, published).await?;
+    tx.commit().await?;
+    Ok(see_other(&topic_href(topic_id)))
+}
+
+// ----- editing and deleting -----
+
+fn edit_form(scope: &PostScope) -> PostForm {
+    let action = paths::fill(paths::POST_EDIT, &scope.post.id.to_string());
+    PostForm::empty(action, scope.is_first(), "post-edit-publish")
+}
+
+/// The edit page: the form filled from the post (or `form` as given), and the
+/// delete button for the post's author.
+fn edit_page(
+    ctx: PageCtx,
+    scope: &PostScope,
+    form: Option<PostForm>,
+    delete_error: Option<&'static str>,
+) -> PostEditView {
+    let post = &scope.post;
+    let form = form.or_else(|| {
+        scope.edits().then(|| {
+            let mut form = edit_form(scope);
+            if scope.is_first() {
+                form.title.clone_from(&post.title);
+            }
+            form.warning = post.warning.clone().or_else(|| post.topic_warning.clone()).unwrap_or_default();
+            form.body.clone_from(&post.body_md);
+            form
+        })
+    });
+    PostEditView {
+        ctx,
+        topic_title: post.title.clone(),
+        post_href: post_href(post.topic_id, post.id),
+        form,
+        note: (!scope.edits()).then_some("post-edit-window-passed"),
+        delete: scope
+            .deletes()
+            .then(|| DeleteForm { action: paths::fill(paths::POST_DELETE, &post.id.to_string()), error: delete_error }),
+    }
+}
+
+/// GET /posts/{id}/edit — edit a post (own within the window; staff always), or delete one's own.
+async fn edit_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.edits() && !scope.deletes() {
+        return Err(AppError::NotFound);
+    }
+    render(&edit_page(ctx, &scope, None, None))
+}
+
+/// POST /posts/{id}/edit — preview or save an edit; sets `edited_at`.
+async fn edit_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Post(fields): Post<PostFields>,
+) -> Result<Response, AppError> {
+    let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.edits() {
+        if !scope.deletes() {
+            return Err(AppError::NotFound);
+        }
+        // The window closed while the author was writing: keep their words.
+        let errors = FormErrors { form: Some("post-edit-window-passed"), ..FormErrors::default() };
+        let form = refilled(edit_form(&scope), &fields, errors, None);
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(ctx, &scope, Some(form), None));
+    }
+    let draft = match check(edit_form(&scope), &fields) {
+        Checked::Again(status, form) => return render_with_status(status, &edit_page(ctx, &scope, Some(form), None)),
+        Checked::Publish(draft) => draft,
+    };
+    let with_title = scope.is_first();
+    let (html, search_text) = (draft.html(), draft.search_text(with_title));
+    store::update_post(
+        &state.db.write,
+        store::PostEdit {
+            post_id: scope.post.id,
+            topic_id: scope.post.topic_id,
+            title: with_title.then_some(draft.title.as_str()),
+            warning: draft.warning.as_deref(),
+            body_md: &draft.body,
+            body_html: &html,
+            search_text: &search_text,
+            now: scope.now,
+        },
+    )
+    .await?;
+    Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
+}
+
+#[derive(Debug, Deserialize)]
+struct DeleteFields {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// POST /posts/{id}/delete — the author removes a post's words for good (needs `confirm=yes`).
+async fn delete_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Post(fields): Post<DeleteFields>,
+) -> Result<Response, AppError> {
+    let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.deletes() {
+        return Err(AppError::NotFound);
+    }
+    if fields.confirm != "yes" {
+        let view = edit_page(ctx, &scope, None, Some("post-delete-confirm-needed"));
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    }
+    store::delete_post(&state.db.write, scope.post.id, scope.now).await?;
+    Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
+}
+
+// ----- reactions -----
+
+#[derive(Debug, Deserialize)]
+struct ReactFields {
+    #[serde(default)]
+    kind: String,
+    /// The page the reader was on (see `cursor_field`).
+    #[serde(default)]
+    page: String,
+}
+
+/// POST /posts/{id}/react — adds or takes back the viewer's reaction of one kind.
+async fn react_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    Path(id): Path<String>,
+    Post(fields): Post<ReactFields>,
+) -> Result<Response, AppError> {
+    let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.access.writes() {
+        return Err(AppError::NotFound);
+    }
+    let kind = store::REACTION_KINDS.into_iter().find(|k| *k == fields.kind).ok_or(AppError::BadRequest)?;
+    store::toggle_reaction(&state.db.write, scope.post.id, viewer.user_id, kind, scope.now).await?;
+    let back = format!("{}{}#post-{}", topic_href(scope.post.topic_id), cursor_query(&fields.page), scope.post.id);
+    Ok(see_other(&back))
+}
+
+/// GET /posts/{id}/reactions — who reacted with what (staff only; members see counts).
+async fn reactions_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.access.sees_who_reacted() {
+        return Err(AppError::NotFound);
+    }
+    let lines = store::reactions_to(&state.db.read, viewer.user_id, scope.post.id, scope.now)
+        .await?
+        .into_iter()
+        .map(|r| ReactionLine { pseudonym: r.pseudonym, label_key: reaction_label(&r.kind) })
+        .collect();
+    render(&ReactionsView {
+        ctx,
+        topic_title: scope.post.title.clone(),
+        post_href: post_href(scope.post.topic_id, scope.post.id),
+        lines,
+    })
+}
+
+// ----- reading preference -----
+
+#[derive(Debug, Deserialize)]
+struct ReadingFields {
+    /// A checkbox: present (any value but "0") folds, absent shows posts open.
+    fold_warnings: Option<String>,
+}
+
+/// POST /account/reading — whether posts with a content warning start folded.
+async fn reading_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    Post(fields): Post<ReadingFields>,
+) -> Result<Response, AppError> {
+    let fold = fields.fold_warnings.is_some_and(|value| value != "0");
+    store::set_fold_warnings(&state.db.write, viewer.user_id, fold).await?;
+    Ok(see_other(paths::ACCOUNT))
+}
+
+// ----- the group's topic list -----
+
+fn topic_cursor_field(cursor: TopicCursor) -> String {
+    format!("{}-{}-{}", cursor.pinned, cursor.last_post_at, cursor.id)
+}
+
+fn parse_topic_cursor(raw: &str) -> Option<TopicCursor> {
+    let mut parts = raw.trim().splitn(3, '-').map(str::parse::<i64>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(pinned)), Some(Ok(last_post_at)), Some(Ok(id))) => Some(TopicCursor { pinned, last_post_at, id }),
+        _ => None,
+    }
+}
+
+/// A page of the group's topics for its page: pinned first, then by last
+/// activity, 30 at a time (`before` is the `?before=` of the group URL), with
+/// the viewer's unread counts — one query whatever the page holds. Viewers who
+/// may not read the group's content yet get an empty list.
+pub async fn topic_list(
+    state: &AppState,
+    user_id: i64,
+    group: &GroupWithAccess,
+    before: Option<String>,
+) -> Result<TopicList, AppError> {
+    let now = state.clock.now();
+    let access = group.access(now);
+    if !access.reads_content() {
+        return Ok(TopicList::default());
+    }
+    let cursor = match before.as_deref().map(str::trim) {
+        None | Some("") => TopicCursor::START,
+        Some(raw) => parse_topic_cursor(raw).ok_or(AppError::BadRequest)?,
+    };
+    let mut rows =
+        store::topic_lines(&state.db.read, user_id, now, group.group.id, cursor, TOPICS_PER_PAGE + 1).await?;
+    let has_more = rows.len() > usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX);
+    rows.truncate(usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX));
+    let href = group_href(group);
+    let older_href = rows.last().filter(|_| has_more).map(|last| {
+        let next = TopicCursor { pinned: last.pinned, last_post_at: last.last_post_at, id: last.id };
+        format!("{href}?before={}", topic_cursor_field(next))
+    });
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let new_count = (row.post_count - row.read_count).max(0);
+            let unread = unread_href(row.id, row.last_read_post_id, row.first_unread_post_id)
+                .unwrap_or_else(|| topic_href(row.id));
+            TopicLine {
+                href: topic_href(row.id),
+                title: row.title,
+                warning: row.warning,
+                author: row.author,
+                post_count: row.post_count,
+                last_activity: format_utc(row.last_post_at),
+                new_count,
+                unread_href: (new_count > 0).then_some(unread),
+                pinned: row.pinned == 1,
+                locked: row.locked == 1,
+            }
+        })
+        .collect();
+    Ok(TopicList {
+        items,
+        older_href,
+        newest_href: (cursor != TopicCursor::START).then(|| href.clone()),
+        new_topic_href: access.writes().then(|| paths::fill(paths::GROUP_NEW_TOPIC, &group.group.slug)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(title: &str, warning: &str, body: &str) -> PostFields {
+        PostFields { title: title.into(), warning: warning.into(), body: body.into(), action: "publish".into() }
+    }
+
+    #[test]
+    fn drafts_are_checked_and_tidied() {
+        let draft =
+            Draft::parse(&fields("  A\ttitle\n ", " heavy\u{0}  ", "\r\n\r\nline one\r\nline\u{0} two\n\n"), true)
+                .unwrap();
+        assert_eq!(
+            draft,
+            Draft { title: "A title".into(), warning: Some("heavy".into()), body: "line one\nline two".into() }
+        );
+        assert_eq!(Draft::parse(&fields("", "", "x"), true).unwrap_err().title, Some("topic-title-empty"));
+        assert_eq!(
+            Draft::parse(&fields(&"é".repeat(121), "", "x"), true).unwrap_err().title,
+            Some("topic-title-too-long")
+        );
+        assert!(Draft::parse(&fields(&"é".repeat(120), "", "x"), true).is_ok());
+        assert_eq!(Draft::parse(&fields("", "", " \n "), false).unwrap_err().body, Some("post-body-empty"));
+        assert_eq!(
+            Draft::parse(&fields("", "", &"a".repeat(20_001)), false).unwrap_err().body,
+            Some("post-body-too-long")
+        );
+        assert_eq!(
+            Draft::parse(&fields("", &"w".repeat(121), "x"), false).unwrap_err().warning,
+            Some("post-warning-too-long")
+        );
+        assert_eq!(Draft::parse(&fields("ignored", "", "x"), false).unwrap().title, "");
+    }
+
+    #[test]
+    fn cursors_survive_a_form_round_trip_as_numbers_only() {
+        assert_eq!(cursor_query(&cursor_field(PostCursor::After(0))), "");
+        assert_eq!(cursor_query(&cursor_field(PostCursor::After(12))), "?after=12");
+        assert_eq!(cursor_query(&cursor_field(PostCursor::Before(40))), "?before=40");
+        assert_eq!(cursor_query("after-//evil.example"), "");
+        assert_eq!(cursor_query("sideways-3"), "");
+        let cursor = TopicCursor { pinned: 1, last_post_at: 1_700_000_000, id: 42 };
+        assert_eq!(parse_topic_cursor(&topic_cursor_field(cursor)), Some(cursor));
+        assert_eq!(parse_topic_cursor("1-2"), None);
+        assert_eq!(parse_topic_cursor("a-b-c"), None);
+    }
+}
