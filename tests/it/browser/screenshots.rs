@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::PASSWORD;
+use crate::support::{GroupSetup, PASSWORD, TestApp};
 
 use super::harness::*;
 
@@ -75,6 +75,7 @@ async fn screenshots() {
     std::fs::create_dir_all(&dir).unwrap();
     let neutral = NeutralSite::start().await;
     let app = hearth(&neutral).await;
+    let forum = Forum::fill(&app).await;
     let mut notes = Vec::new();
 
     for (language, lang) in [(Language::English, "en"), (Language::French, "fr")] {
@@ -126,6 +127,12 @@ async fn screenshots() {
             shots.take(&browser, "admin-invites").await;
 
             browser.recorder.assert_untouched("the screenshot tour");
+            browser.close().await;
+
+            let Some(browser) = Browser::start(options).await else { return };
+            forum.member_tour(&app, &browser, &mut shots).await;
+            forum.staff_tour(&app, &browser, &mut shots).await;
+            browser.recorder.assert_untouched("the forum tour");
             notes.append(&mut shots.notes);
             browser.close().await;
         }
@@ -134,5 +141,104 @@ async fn screenshots() {
     eprintln!("screenshots written to {}", dir.display());
     for note in &notes {
         eprintln!("layout: {note}");
+    }
+}
+
+/// A group with a conversation in it, for the forum pages of the tour.
+struct Forum {
+    group: GroupSetup,
+    topic: String,
+    check_in: String,
+}
+
+impl Forum {
+    async fn fill(app: &TestApp) -> Self {
+        let group = app.group("tuesday-circle").await;
+        let willow = app.member_of(&group, "Willow").await;
+        let rowan = app.member_of(&group, "Rowan").await;
+        willow.get("/groups/tuesday-circle/topics/new").await;
+        let fields = [
+            ("title", "Small wins this week"),
+            ("warning", ""),
+            ("body", "I went to the library on my own on **Tuesday**.\n\nWhat small wins did you have?"),
+            ("action", "publish"),
+        ];
+        willow.post("/groups/tuesday-circle/topics/new", &fields).await;
+        let fields = [
+            ("title", "Sleeping again"),
+            ("warning", "mentions nightmares"),
+            ("body", "Some nights are still hard.\n\n- breathing exercises\n- a lamp left on"),
+            ("action", "publish"),
+        ];
+        let topic = willow.post("/groups/tuesday-circle/topics/new", &fields).await.location().unwrap().to_owned();
+        let topic = topic.split(['?', '#']).next().unwrap().to_owned();
+        rowan.get(&topic).await;
+        rowan.post(&format!("{topic}/reply"), &[("body", "Rain sounds help me, @Willow."), ("action", "publish")]).await;
+        willow.get("/groups/tuesday-circle/check-ins/new").await;
+        let check_in = willow
+            .post("/groups/tuesday-circle/check-ins/new", &[("subject", "A question"), ("body", "Can I bring a friend?")])
+            .await
+            .location()
+            .unwrap()
+            .to_owned();
+        group
+            .facilitator
+            .post(&format!("{check_in}/reply"), &[("body", "Of course. Ask them to write to us first.")])
+            .await;
+        group.facilitator.get("/groups/tuesday-circle/resources/edit").await;
+        let resources = "- Crisis line (24/7): **1-800-000-0000**\n- [Local shelter](https://example.org)";
+        group.facilitator.post("/groups/tuesday-circle/resources/edit", &[("body", resources), ("action", "save")]).await;
+        Self { group, topic, check_in }
+    }
+
+    async fn sign_in(app: &TestApp, browser: &Browser, pseudonym: &str) {
+        browser.goto(&format!("{}/sign-in", app.base)).await;
+        browser.fill("#pseudonym", pseudonym).await;
+        browser.fill("#password", PASSWORD).await;
+        browser.click("main form button[type=submit]").await;
+        browser.wait_for_url("home", |url| url == format!("{}/", app.base)).await;
+    }
+
+    async fn member_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
+        Self::sign_in(app, browser, "Willow").await;
+        shots.take(browser, "member-home").await;
+        let base = &app.base;
+        for (path, name) in [
+            ("/groups/tuesday-circle".to_owned(), "group"),
+            (self.topic.clone(), "topic"),
+            ("/groups/tuesday-circle/agreements".to_owned(), "agreements"),
+            ("/groups/tuesday-circle/resources".to_owned(), "resources"),
+            ("/search?q=library".to_owned(), "search"),
+            ("/notifications".to_owned(), "notifications"),
+            ("/check-ins".to_owned(), "check-ins"),
+            (self.check_in.clone(), "check-in"),
+        ] {
+            browser.goto(&format!("{base}{path}")).await;
+            shots.take(browser, name).await;
+        }
+        browser.goto(&format!("{base}/groups/tuesday-circle/topics/new")).await;
+        browser.fill("#title", "A preview").await;
+        browser.fill("#body", "Some *emphasis* and a list:\n\n- one\n- two").await;
+        browser.click("button[value=preview]").await;
+        browser.element(".preview").await;
+        shots.take(browser, "new-topic-preview").await;
+        browser.click("nav form button").await;
+    }
+
+    async fn staff_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
+        Self::sign_in(app, browser, "Lead-tuesday-circle").await;
+        let base = &app.base;
+        for (path, name) in [
+            (format!("/organisations/{}", self.group.organisation_id), "organisation"),
+            ("/groups/tuesday-circle/settings".to_owned(), "group-settings"),
+            ("/groups/tuesday-circle/members".to_owned(), "members"),
+            ("/groups/tuesday-circle/agreements/edit".to_owned(), "agreements-edit"),
+            ("/invites".to_owned(), "staff-invites"),
+            ("/check-ins".to_owned(), "staff-check-ins"),
+        ] {
+            browser.goto(&format!("{base}{path}")).await;
+            shots.take(browser, name).await;
+        }
+        browser.click("nav form button").await;
     }
 }
