@@ -4,6 +4,7 @@
 //! it with a clean environment (only `PATH`, `HOME` and the `HEARTH_*`
 //! settings the test chooses).
 
+mod queries;
 mod runner;
 
 use std::{
