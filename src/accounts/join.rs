@@ -13,16 +13,16 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
-    new_recovery_codes,
+    Member, new_recovery_codes,
     password::Password,
     pseudonym::Pseudonym,
     secret, session, store,
-    views::{InviteUnusableView, JoinAccountView, JoinConsentView, RecoveryCodesView},
+    views::{InviteUnusableView, JoinAccountView, JoinConsentView, JoinGroupsView, RecoveryCodesView},
 };
 use crate::groups;
 use crate::web::{
     AppState, cookies,
-    csrf::Post,
+    csrf::{NoFields, Post},
     error::AppError,
     limits::ClientAddress,
     page::{PageCtx, render, render_with_status},
@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::JOIN, get(join_get))
         .route(paths::JOIN_AGREE, post(join_agree_post))
         .route(paths::JOIN_ACCOUNT, post(join_account_post))
+        .route(paths::JOIN_GROUPS, post(join_groups_post))
 }
 
 /// The same page for a code that never existed, was used, expired or was revoked.
@@ -59,7 +60,9 @@ fn account_view(ctx: PageCtx, code: &str, pseudonym: String) -> JoinAccountView 
     }
 }
 
-/// GET /join/{code} — what joining means, before anything is asked.
+/// GET /join/{code} — what joining means, before anything is asked. A member
+/// already signed in who opens an invite into groups is offered to join them
+/// with this account instead of making a second one.
 async fn join_get(
     State(state): State<AppState>,
     client: ClientAddress,
@@ -67,10 +70,41 @@ async fn join_get(
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
     state.limits.check_address(client)?;
-    if !invite_is_usable(&state, &code).await? {
+    let Some(invite) = store::usable_invite(&state.db.read, &secret::digest(&code), state.clock.now()).await? else {
         return unusable(ctx);
+    };
+    if ctx.pseudonym.is_some() {
+        let groups = groups::store::invite_group_names(&state.db.read, invite.id).await?;
+        if !groups.is_empty() {
+            return render(&JoinGroupsView { ctx, groups, join_action: paths::fill(paths::JOIN_GROUPS, &code) });
+        }
     }
     render(&consent_view(ctx, &code, None))
+}
+
+/// POST /join/{code}/groups — a signed-in member joins the invite's groups;
+/// the invite is spent.
+async fn join_groups_post(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(code): Path<String>,
+    Post(_): Post<NoFields>,
+) -> Result<Response, AppError> {
+    state.limits.check_address(client)?;
+    let now = state.clock.now();
+    let mut tx = state.db.write.begin().await?;
+    let Some(invite) = store::claim_invite(&mut *tx, &secret::digest(&code), now).await? else {
+        return unusable(ctx);
+    };
+    if invite.grants_admin == 1 {
+        return unusable(ctx);
+    }
+    store::set_invite_user(&mut *tx, invite.id, viewer.user_id).await?;
+    groups::store::join_invite_groups(&mut *tx, invite.id, viewer.user_id, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::HOME)]).into_response())
 }
 
 #[derive(Deserialize)]

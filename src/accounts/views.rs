@@ -21,6 +21,15 @@ pub struct JoinConsentView {
     pub error: Option<&'static str>,
 }
 
+/// A signed-in member opening an invite into groups: join them with this account.
+#[derive(Template)]
+#[template(path = "accounts/join_groups.html")]
+pub struct JoinGroupsView {
+    pub ctx: PageCtx,
+    pub groups: Vec<String>,
+    pub join_action: String,
+}
+
 #[derive(Template)]
 #[template(path = "accounts/join_account.html")]
 pub struct JoinAccountView {

@@ -517,6 +517,18 @@ pub async fn add_invite_group<'e>(db: impl Executor<'e, Database = Any>, invite_
     Ok(())
 }
 
+/// The names of the groups an invite joins.
+pub async fn invite_group_names(pool: &Pool, invite_id: i64) -> Result<Vec<String>> {
+    let names: Vec<(String,)> = sqlx::query_as(
+        "SELECT g.name FROM invite_groups i JOIN support_groups g ON g.id = i.group_id \
+         WHERE i.invite_id = $1 ORDER BY g.name",
+    )
+    .bind(invite_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(names.into_iter().map(|(name,)| name).collect())
+}
+
 /// Joins the invited member to every group the invite names.
 pub async fn join_invite_groups<'e>(
     db: impl Executor<'e, Database = Any>,

@@ -6,6 +6,7 @@ pub const SIGN_OUT: &str = "/sign-out";
 pub const JOIN: &str = "/join/{code}";
 pub const JOIN_AGREE: &str = "/join/{code}/agree";
 pub const JOIN_ACCOUNT: &str = "/join/{code}/account";
+pub const JOIN_GROUPS: &str = "/join/{code}/groups";
 pub const RECOVER: &str = "/recover";
 pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";

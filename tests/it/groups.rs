@@ -15,7 +15,30 @@ on_both_backends!(
     check_ins_are_private_to_the_member_and_the_facilitators,
     members_leave_and_staff_remove,
     resources_pages_are_edited_by_staff_and_read_by_members,
+    a_signed_in_member_joins_another_group_by_invite,
 );
+
+async fn a_signed_in_member_joins_another_group_by_invite(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let first = app.group("first").await;
+    let second = app.group("second").await;
+    let willow = app.member_of(&first, "Willow").await;
+    second.facilitator.get("/invites").await;
+    let made = second.facilitator.post("/invites", &[("days", "7"), ("group", &second.id.to_string())]).await;
+    let invite = invite_path(&made.body, &app.base);
+
+    let offer = willow.get(&invite).await;
+    assert_eq!(offer.status, StatusCode::OK);
+    assert!(offer.body.contains("Join with this account") && offer.body.contains("Group second"), "{}", offer.body);
+    let joined = willow.post(&format!("{invite}/groups"), &[]).await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER);
+    let home = willow.get("/").await;
+    assert!(home.body.contains("Group first") && home.body.contains("Group second"));
+    // The invite is spent.
+    assert_eq!(willow.post(&format!("{invite}/groups"), &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.visitor().get(&invite).await.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
 
 /// The invite link a staff page shows once.
 fn invite_path(page: &str, base: &str) -> String {

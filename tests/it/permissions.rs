@@ -122,6 +122,7 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
         ("POST", format!("{organisation}/groups"),      [303, 404, 404, 404, 404, 422, 422]),
         ("POST", "/admin/organisations".into(),         [303, 404, 404, 404, 404, 404, 422]),
         ("POST", "/admin/resources".into(),             [303, 404, 404, 404, 404, 404, 303]),
+        ("POST", "/join/no-such-code/groups".into(),    [303, 404, 404, 404, 404, 404, 404]),
         ("POST", "/notifications/read".into(),          [303, 303, 303, 303, 303, 303, 303]),
         ("POST", "/account/reading".into(),             [303, 303, 303, 303, 303, 303, 303]),
         // Toggles: the facilitator's and the lead's cancel out.

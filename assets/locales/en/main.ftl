@@ -148,3 +148,7 @@ error-internal = Something went wrong on our side. Nothing you did caused it. Pl
 invites-groups-legend = Groups the person joins
 invites-groups-optional = Leave all unticked for an invite into no group (for example, for new staff).
 invite-group-needed = Please choose at least one group.
+join-groups-title = Join these groups
+join-groups-explain = This invite adds you to these groups, with the account you are signed in with. Each group asks you to accept its agreements first.
+join-groups-submit = Join with this account
+join-groups-other-account = To join with a separate account instead, sign out first, then open the invite again.

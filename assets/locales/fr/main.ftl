@@ -148,3 +148,7 @@ error-internal = Un problème est survenu de notre côté. Vous n’y êtes pour
 invites-groups-legend = Groupes que la personne rejoint
 invites-groups-optional = Ne cochez rien pour une invitation sans groupe (par exemple pour du nouveau personnel).
 invite-group-needed = Veuillez choisir au moins un groupe.
+join-groups-title = Rejoindre ces groupes
+join-groups-explain = Cette invitation vous ajoute à ces groupes, avec le compte avec lequel vous êtes connecté·e. Chaque groupe vous demandera d’abord d’accepter ses ententes.
+join-groups-submit = Rejoindre avec ce compte
+join-groups-other-account = Pour rejoindre avec un compte distinct, déconnectez-vous d’abord, puis ouvrez de nouveau l’invitation.
