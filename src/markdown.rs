@@ -93,9 +93,9 @@ mod tests {
     fn dangerous_links_lose_their_target() {
         for source in ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "<javascript:alert(1)>", "[x](vbscript:y)"]
         {
+            // The words may stay as text; no link may point there.
             let html = to_html(source);
-            assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
-            assert!(!html.contains("data:") && !html.contains("vbscript:"), "{html}");
+            assert!(!html.contains("href="), "{html}");
         }
     }
 

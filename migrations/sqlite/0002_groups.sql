@@ -141,11 +141,14 @@ CREATE TABLE topic_reads (
     PRIMARY KEY (user_id, topic_id)
 );
 
--- Private conversations between one member and the facilitators of a group.
+-- Private conversations between one member and the facilitators of a group,
+-- or, where the organisation's lead allows it, between two members
+-- (with_member_id set; then no one else reads them).
 CREATE TABLE check_ins (
     id INTEGER PRIMARY KEY,
     group_id BIGINT NOT NULL REFERENCES support_groups (id) ON DELETE CASCADE,
     member_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    with_member_id BIGINT REFERENCES users (id) ON DELETE CASCADE,
     subject TEXT NOT NULL,
     started_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at BIGINT NOT NULL,
@@ -154,6 +157,7 @@ CREATE TABLE check_ins (
 );
 CREATE INDEX check_ins_member ON check_ins (member_id, last_message_at);
 CREATE INDEX check_ins_group ON check_ins (group_id, last_message_at);
+CREATE INDEX check_ins_with_member ON check_ins (with_member_id);
 
 CREATE TABLE check_in_messages (
     id INTEGER PRIMARY KEY,

@@ -1,6 +1,8 @@
 //! Check-ins: private conversations between one member and the facilitators
 //! of a group (all of them see it, no one else). A member opens one to talk to
-//! the facilitators; a facilitator opens one to check in on a member.
+//! the facilitators; a facilitator opens one to check in on a member. Where an
+//! organisation's lead turns member-to-member messages on for a group, two
+//! members can talk privately too (then only those two read it).
 
 use axum::{
     Router,
@@ -37,6 +39,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::CHECK_INS, get(inbox_get))
         .route(paths::GROUP_CHECK_IN_NEW, get(new_get).post(new_post))
+        .route(paths::GROUP_MESSAGE_NEW, get(new_message_get).post(new_message_post))
         .route(paths::CHECK_IN, get(check_in_get))
         .route(paths::CHECK_IN_REPLY, post(reply_post))
 }
@@ -47,6 +50,9 @@ struct InboxRow {
     subject: String,
     group_name: String,
     member_pseudonym: Option<String>,
+    /// For a conversation between two members: the other one.
+    peer_pseudonym: Option<String>,
+    is_peer: i64,
     last_message_at: i64,
     unread: i64,
     as_staff: i64,
@@ -54,11 +60,14 @@ struct InboxRow {
 
 async fn inbox(pool: &Pool, user_id: i64) -> Result<Vec<InboxRow>, sqlx::Error> {
     sqlx::query_as(concat!(
-        "SELECT c.id, c.subject, g.name AS group_name, u.pseudonym AS member_pseudonym, c.last_message_at, \
+        "SELECT c.id, c.subject, g.name AS group_name, u.pseudonym AS member_pseudonym, \
+           CASE WHEN c.member_id = $1 THEN w.pseudonym ELSE u.pseudonym END AS peer_pseudonym, \
+           CASE WHEN c.with_member_id IS NULL THEN 0 ELSE 1 END AS is_peer, c.last_message_at, \
            CASE WHEN c.last_message_id > COALESCE(r.last_read_message_id, 0) THEN 1 ELSE 0 END AS unread, \
-           CASE WHEN c.member_id = $1 THEN 0 ELSE 1 END AS as_staff \
+           CASE WHEN c.member_id = $1 OR c.with_member_id = $1 THEN 0 ELSE 1 END AS as_staff \
          FROM check_ins c JOIN support_groups g ON g.id = c.group_id \
          LEFT JOIN users u ON u.id = c.member_id \
+         LEFT JOIN users w ON w.id = c.with_member_id \
          LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
          WHERE ",
         crate::check_in_visible!(),
@@ -81,6 +90,7 @@ async fn inbox_get(State(state): State<AppState>, Member(viewer): Member, ctx: P
                 subject: row.subject,
                 group_name: row.group_name,
                 member: row.member_pseudonym,
+                peer: (row.is_peer == 1).then(|| row.peer_pseudonym.unwrap_or_default()),
                 last_message: format_utc(row.last_message_at),
                 unread: row.unread == 1,
             };
@@ -94,17 +104,69 @@ async fn inbox_get(State(state): State<AppState>, Member(viewer): Member, ctx: P
     })
 }
 
+/// The three ways to open a private conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// A member writes to the group's facilitators.
+    ToFacilitators,
+    /// A facilitator or lead checks in on a member.
+    CheckInOnMember,
+    /// A member writes to another member (where the lead allows it).
+    ToMember,
+}
+
+impl Opening {
+    /// How this viewer may open a conversation from the check-ins form, if at all.
+    fn check_in(access: super::policy::Access) -> Option<Self> {
+        match (access.writes_check_ins(), access.moderates()) {
+            (false, _) => None,
+            (true, true) => Some(Self::CheckInOnMember),
+            (true, false) => Some(Self::ToFacilitators),
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::ToFacilitators => "check-in-new-title",
+            Self::CheckInOnMember => "check-in-new-staff-title",
+            Self::ToMember => "message-new-title",
+        }
+    }
+
+    fn explain(self) -> &'static str {
+        match self {
+            Self::ToFacilitators => "check-in-new-explain",
+            Self::CheckInOnMember => "check-in-new-staff-explain",
+            Self::ToMember => "message-new-explain",
+        }
+    }
+
+    fn route(self) -> &'static str {
+        if self == Self::ToMember { paths::GROUP_MESSAGE_NEW } else { paths::GROUP_CHECK_IN_NEW }
+    }
+}
+
+/// Members the viewer may write to: every member for staff, the others for a member.
+async fn recipients(state: &AppState, group_id: i64, viewer_id: i64) -> Result<Vec<super::store::MemberRow>, AppError> {
+    let mut members = super::store::members(&state.db.read, group_id).await?;
+    members.retain(|m| m.user_id != viewer_id);
+    Ok(members)
+}
+
 async fn new_page(
     state: &AppState,
     ctx: PageCtx,
     group: &super::store::GroupWithAccess,
+    opening: Opening,
+    viewer_id: i64,
     typed: Option<&Fields>,
     error: Option<&'static str>,
 ) -> Result<views::NewCheckInView, AppError> {
     let g = &group.group;
-    let staff = group.access(state.clock.now()).moderates();
-    let members = if staff {
-        super::store::members(&state.db.read, g.id)
+    let members = if opening == Opening::ToFacilitators {
+        Vec::new()
+    } else {
+        recipients(state, g.id, viewer_id)
             .await?
             .into_iter()
             .map(|m| views::Choice {
@@ -113,20 +175,37 @@ async fn new_page(
                 label: m.pseudonym,
             })
             .collect()
-    } else {
-        Vec::new()
     };
     Ok(views::NewCheckInView {
         ctx,
         group_name: g.name.clone(),
         group_href: paths::fill(paths::GROUP, &g.slug),
-        action: paths::fill(paths::GROUP_CHECK_IN_NEW, &g.slug),
-        as_staff: staff,
+        action: paths::fill(opening.route(), &g.slug),
+        title: opening.title(),
+        explain: opening.explain(),
+        choose_member: opening != Opening::ToFacilitators,
         members,
         subject: typed.map(|f| f.one("subject").to_owned()).unwrap_or_default(),
         body: typed.map(|f| f.one("body").to_owned()).unwrap_or_default(),
         error,
     })
+}
+
+/// How the viewer may open a conversation in this group, or a 404.
+async fn opening_for(
+    state: &AppState,
+    viewer: &crate::accounts::session::Viewer,
+    slug: &str,
+    to_member: bool,
+) -> Result<(super::store::GroupWithAccess, Opening), AppError> {
+    let group = group_of(state, viewer, slug).await?;
+    let access = group.access(state.clock.now());
+    let opening = if to_member {
+        access.writes_to_members(group.group.member_messages == 1).then_some(Opening::ToMember)
+    } else {
+        Opening::check_in(access)
+    };
+    opening.map(|opening| (group, opening)).ok_or(AppError::NotFound)
 }
 
 /// GET /groups/{slug}/check-ins/new — write to the facilitators (a member),
@@ -137,11 +216,44 @@ async fn new_get(
     ctx: PageCtx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let group = group_of(&state, &viewer, &slug).await?;
-    if !group.access(state.clock.now()).writes_check_ins() {
-        return Err(AppError::NotFound);
-    }
-    render(&new_page(&state, ctx, &group, None, None).await?)
+    let (group, opening) = opening_for(&state, &viewer, &slug, false).await?;
+    render(&new_page(&state, ctx, &group, opening, viewer.user_id, None, None).await?)
+}
+
+/// POST /groups/{slug}/check-ins/new
+async fn new_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let (group, opening) = opening_for(&state, &viewer, &slug, false).await?;
+    open_conversation(&state, &viewer, ctx, &group, opening, &form).await
+}
+
+/// GET /groups/{slug}/messages/new — write privately to another member, where
+/// the organisation's lead allows it for this group.
+async fn new_message_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let (group, opening) = opening_for(&state, &viewer, &slug, true).await?;
+    render(&new_page(&state, ctx, &group, opening, viewer.user_id, None, None).await?)
+}
+
+/// POST /groups/{slug}/messages/new
+async fn new_message_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let (group, opening) = opening_for(&state, &viewer, &slug, true).await?;
+    open_conversation(&state, &viewer, ctx, &group, opening, &form).await
 }
 
 fn message_body(form: &Fields) -> Result<String, &'static str> {
@@ -153,64 +265,63 @@ fn message_body(form: &Fields) -> Result<String, &'static str> {
     }
 }
 
-/// POST /groups/{slug}/check-ins/new
-async fn new_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
+/// Starts a conversation with its first message, or shows the form again.
+async fn open_conversation(
+    state: &AppState,
+    viewer: &crate::accounts::session::Viewer,
     ctx: PageCtx,
-    Path(slug): Path<String>,
-    Post(form): Post<Fields>,
+    group: &super::store::GroupWithAccess,
+    opening: Opening,
+    form: &Fields,
 ) -> Result<Response, AppError> {
-    let group = group_of(&state, &viewer, &slug).await?;
-    let now = state.clock.now();
-    let access = group.access(now);
-    if !access.writes_check_ins() {
-        return Err(AppError::NotFound);
-    }
-    let member_id = if access.moderates() {
-        let members = super::store::members(&state.db.read, group.group.id).await?;
-        form.one("member").parse::<i64>().ok().filter(|id| members.iter().any(|m| m.user_id == *id))
-    } else {
-        Some(viewer.user_id)
+    let chosen = match opening {
+        Opening::ToFacilitators => Some(viewer.user_id),
+        Opening::CheckInOnMember | Opening::ToMember => {
+            let members = recipients(state, group.group.id, viewer.user_id).await?;
+            form.one("member").parse::<i64>().ok().filter(|id| members.iter().any(|m| m.user_id == *id))
+        }
     };
     let subject = form.one("subject").trim();
-    let checked = match (member_id, message_body(&form)) {
+    let checked = match (chosen, message_body(form)) {
         (None, _) => Err("check-in-member-needed"),
         _ if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS => Err("check-in-subject-invalid"),
         (_, Err(key)) => Err(key),
-        (Some(member_id), Ok(body)) => Ok((member_id, body)),
+        (Some(chosen), Ok(body)) => Ok((chosen, body)),
     };
-    let (member_id, body) = match checked {
+    let (chosen, body) = match checked {
         Ok(values) => values,
         Err(key) => {
-            let view = new_page(&state, ctx, &group, Some(&form), Some(key)).await?;
+            let view = new_page(state, ctx, group, opening, viewer.user_id, Some(form), Some(key)).await?;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
         }
     };
+    // A check-in belongs to its member; a conversation between members to the one who starts it.
+    let (member_id, with_member_id) =
+        if opening == Opening::ToMember { (viewer.user_id, Some(chosen)) } else { (chosen, None) };
+    let now = state.clock.now();
     let mut tx = state.db.write.begin().await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO check_ins (group_id, member_id, subject, started_by, created_at, last_message_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        "INSERT INTO check_ins (group_id, member_id, with_member_id, subject, started_by, created_at, last_message_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
     )
     .bind(group.group.id)
     .bind(member_id)
+    .bind(with_member_id)
     .bind(subject)
     .bind(viewer.user_id)
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    add_message(
-        &mut tx,
-        CheckInMessage {
-            check_in_id: id,
-            group_id: group.group.id,
-            member_id,
-            author_id: viewer.user_id,
-            body: &body,
-            now,
-        },
-    )
-    .await?;
+    let message = CheckInMessage {
+        check_in_id: id,
+        group_id: group.group.id,
+        member_id,
+        with_member_id,
+        author_id: viewer.user_id,
+        body: &body,
+        now,
+    };
+    add_message(&mut tx, message).await?;
     tx.commit().await?;
     Ok(see_other(&paths::fill(paths::CHECK_IN, &id.to_string())))
 }
@@ -219,13 +330,14 @@ struct CheckInMessage<'a> {
     check_in_id: i64,
     group_id: i64,
     member_id: i64,
+    with_member_id: Option<i64>,
     author_id: i64,
     body: &'a str,
     now: UnixTime,
 }
 
 /// Stores a message, marks it read for its author, and notifies the other
-/// side: the member, or every facilitator of the group.
+/// side: the member, every facilitator of the group, or the other member.
 async fn add_message(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     message: CheckInMessage<'_>,
@@ -248,13 +360,15 @@ async fn add_message(
         .execute(&mut **tx)
         .await?;
     mark_read(&mut **tx, message.author_id, message.check_in_id, message_id).await?;
-    let recipients: Vec<(i64,)> = if message.author_id == message.member_id {
-        sqlx::query_as("SELECT user_id FROM group_facilitators WHERE group_id = $1")
-            .bind(message.group_id)
-            .fetch_all(&mut **tx)
-            .await?
-    } else {
-        vec![(message.member_id,)]
+    let recipients: Vec<(i64,)> = match message.with_member_id {
+        Some(other) => vec![(if message.author_id == other { message.member_id } else { other },)],
+        None if message.author_id == message.member_id => {
+            sqlx::query_as("SELECT user_id FROM group_facilitators WHERE group_id = $1")
+                .bind(message.group_id)
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        None => vec![(message.member_id,)],
     };
     for (user_id,) in recipients.into_iter().filter(|(id,)| *id != message.author_id) {
         notifications::check_in_message(tx, user_id, message.group_id, message.check_in_id, message.now).await?;
@@ -286,23 +400,37 @@ struct CheckInRow {
     id: i64,
     group_id: i64,
     member_id: i64,
+    with_member_id: Option<i64>,
     subject: String,
     slug: String,
     group_name: String,
     member_pseudonym: Option<String>,
+    with_pseudonym: Option<String>,
     last_message_id: i64,
     starts_at: Option<i64>,
     ends_at: Option<i64>,
+    member_messages: i64,
     last_read: i64,
+}
+
+impl CheckInRow {
+    /// New messages: until the group ends, and between members only while the
+    /// lead keeps member-to-member messages on.
+    fn open(&self, now: UnixTime) -> bool {
+        super::policy::phase(self.starts_at, self.ends_at, now) != super::policy::Phase::Ended
+            && (self.with_member_id.is_none() || self.member_messages == 1)
+    }
 }
 
 /// A check-in the viewer may see, or `None` (a 404, whether it exists or not).
 async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckInRow, AppError> {
     let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let found: Option<CheckInRow> = sqlx::query_as(concat!(
-        "SELECT c.id, c.group_id, c.member_id, c.subject, g.slug, g.name AS group_name, u.pseudonym AS member_pseudonym, \
-           c.last_message_id, g.starts_at, g.ends_at, COALESCE(r.last_read_message_id, 0) AS last_read \
+        "SELECT c.id, c.group_id, c.member_id, c.with_member_id, c.subject, g.slug, g.name AS group_name, \
+           u.pseudonym AS member_pseudonym, w.pseudonym AS with_pseudonym, c.last_message_id, g.starts_at, g.ends_at, \
+           g.member_messages, COALESCE(r.last_read_message_id, 0) AS last_read \
          FROM check_ins c JOIN support_groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.member_id \
+         LEFT JOIN users w ON w.id = c.with_member_id \
          LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
          WHERE c.id = $2 AND ",
         crate::check_in_visible!()
@@ -336,18 +464,19 @@ async fn check_in_page(
     .bind(check_in.id)
     .fetch_all(&state.db.read)
     .await?;
-    let open =
-        super::policy::phase(check_in.starts_at, check_in.ends_at, state.clock.now()) != super::policy::Phase::Ended;
+    let open = check_in.open(state.clock.now());
+    let peer = check_in.with_member_id.is_some();
     Ok(views::CheckInView {
         ctx,
         subject: check_in.subject.clone(),
         group_name: check_in.group_name.clone(),
         group_href: paths::fill(paths::GROUP, &check_in.slug),
         member: check_in.member_pseudonym.clone(),
+        peer: peer.then(|| check_in.with_pseudonym.clone().unwrap_or_default()),
         messages: messages
             .into_iter()
             .map(|m| views::CheckInMessageLine {
-                from_member: m.author_id == Some(check_in.member_id),
+                from_member: peer || m.author_id == Some(check_in.member_id),
                 author: m.author,
                 body_html: m.body_html,
                 at: format_utc(m.created_at),
@@ -384,7 +513,7 @@ async fn reply_post(
 ) -> Result<Response, AppError> {
     let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
     let now = state.clock.now();
-    if super::policy::phase(check_in.starts_at, check_in.ends_at, now) == super::policy::Phase::Ended {
+    if !check_in.open(now) {
         return Err(AppError::NotFound);
     }
     let body = match message_body(&form) {
@@ -399,6 +528,7 @@ async fn reply_post(
         check_in_id: check_in.id,
         group_id: check_in.group_id,
         member_id: check_in.member_id,
+        with_member_id: check_in.with_member_id,
         author_id: viewer.user_id,
         body: &body,
         now,

@@ -31,15 +31,20 @@ macro_rules! readable_group {
     };
 }
 
-/// Who may see check-in `c` of group `g`: its member while still in the
-/// group, the group's facilitators and its organisation's leads ($1 = viewer).
+/// Who may see private conversation `c` of group `g` ($1 = viewer): a check-in
+/// by its member while still in the group, the group's facilitators and its
+/// organisation's leads; a conversation between two members by those two
+/// only, while they are in the group.
 #[macro_export]
 macro_rules! check_in_visible {
     () => {
-        "((c.member_id = $1 AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1)) \
-          OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
-          OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
-            AND s.role = 'lead'))"
+        "((c.with_member_id IS NULL AND ((c.member_id = $1 \
+             AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = $1)) \
+           OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
+           OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
+             AND s.role = 'lead'))) \
+         OR (c.with_member_id IS NOT NULL AND (c.member_id = $1 OR c.with_member_id = $1) \
+           AND EXISTS (SELECT 1 FROM memberships pm WHERE pm.group_id = g.id AND pm.user_id = $1)))"
     };
 }
 
@@ -143,6 +148,12 @@ impl Access {
     /// staff, until the group ends.
     pub fn writes_check_ins(&self) -> bool {
         self.sees_group() && self.phase != Phase::Ended
+    }
+
+    /// A private conversation with another member: only where the lead turned
+    /// member-to-member messages on, between members who may post.
+    pub fn writes_to_members(&self, member_messages_on: bool) -> bool {
+        member_messages_on && self.standing == Standing::Member && self.writes()
     }
 
     /// Who reacted to a post: staff only.

@@ -121,6 +121,9 @@ async fn group_get(
         agreements_href: paths::fill(paths::GROUP_AGREEMENTS, &slug),
         resources_href: paths::fill(paths::GROUP_RESOURCES, &slug),
         check_in_href: (access.writes() && !access.moderates()).then(|| paths::fill(paths::GROUP_CHECK_IN_NEW, &slug)),
+        message_member_href: access
+            .writes_to_members(g.member_messages == 1)
+            .then(|| paths::fill(paths::GROUP_MESSAGE_NEW, &slug)),
         leave_action: (!access.moderates()).then(|| paths::fill(paths::GROUP_LEAVE, &slug)),
         staff_links: staff_links(&slug, access),
         topics,

@@ -53,6 +53,7 @@ pub struct GroupView {
     pub agreements_href: String,
     pub resources_href: String,
     pub check_in_href: Option<String>,
+    pub message_member_href: Option<String>,
     pub leave_action: Option<String>,
     pub staff_links: Vec<StaffLink>,
     pub topics: Option<TopicList>,
@@ -193,6 +194,8 @@ pub struct CheckInLine {
     pub group_name: String,
     /// The member the conversation is with (staff see it; gone if the account was erased).
     pub member: Option<String>,
+    /// A conversation between two members: the other one.
+    pub peer: Option<String>,
     pub last_message: String,
     pub unread: bool,
 }
@@ -214,7 +217,9 @@ pub struct NewCheckInView {
     pub group_name: String,
     pub group_href: String,
     pub action: String,
-    pub as_staff: bool,
+    pub title: &'static str,
+    pub explain: &'static str,
+    pub choose_member: bool,
     pub members: Vec<Choice>,
     pub subject: String,
     pub body: String,
@@ -236,6 +241,8 @@ pub struct CheckInView {
     pub group_name: String,
     pub group_href: String,
     pub member: Option<String>,
+    /// Between two members: the second one (no facilitators read it).
+    pub peer: Option<String>,
     pub messages: Vec<CheckInMessageLine>,
     pub reply_action: Option<String>,
     pub body: String,

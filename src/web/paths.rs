@@ -26,6 +26,7 @@ pub const GROUP_SETTINGS: &str = "/groups/{slug}/settings";
 pub const GROUP_MEMBERS: &str = "/groups/{slug}/members";
 pub const GROUP_MEMBER_REMOVE: &str = "/groups/{slug}/members/{id}/remove";
 pub const GROUP_CHECK_IN_NEW: &str = "/groups/{slug}/check-ins/new";
+pub const GROUP_MESSAGE_NEW: &str = "/groups/{slug}/messages/new";
 pub const RESOURCES: &str = "/resources";
 pub const ADMIN_RESOURCES: &str = "/admin/resources";
 pub const ADMIN_ORGANISATIONS: &str = "/admin/organisations";

@@ -16,7 +16,68 @@ on_both_backends!(
     members_leave_and_staff_remove,
     resources_pages_are_edited_by_staff_and_read_by_members,
     a_signed_in_member_joins_another_group_by_invite,
+    member_messages_are_off_until_the_lead_turns_them_on,
 );
+
+/// The settings form as it is, with `extra` fields added.
+async fn save_settings(staff: &Visitor, slug: &str, extra: &[(&str, &str)]) -> StatusCode {
+    let mut fields =
+        vec![("name", "Group circle"), ("purpose", "Peer support."), ("facilitation", "Daily."), ("edit_window", "60")];
+    fields.extend_from_slice(extra);
+    staff.get(&format!("/groups/{slug}/settings")).await;
+    staff.post(&format!("/groups/{slug}/settings"), &fields).await.status
+}
+
+async fn member_messages_are_off_until_the_lead_turns_them_on(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let group = app.group("circle").await;
+    let willow = app.member_of(&group, "Willow").await;
+    let rowan = app.member_of(&group, "Rowan").await;
+    let sage = app.member_of(&group, "Sage").await;
+    let rowan_id = app.user_id("Rowan").await.to_string();
+
+    assert_eq!(willow.get("/groups/circle/messages/new").await.status, StatusCode::NOT_FOUND);
+    assert!(!willow.get("/groups/circle").await.body.contains("/messages/new"));
+    // A facilitator cannot turn them on; only the organisation's lead can.
+    assert!(!group.facilitator.get("/groups/circle/settings").await.body.contains("member_messages"));
+    assert_eq!(save_settings(&group.facilitator, "circle", &[("member_messages", "on")]).await, StatusCode::SEE_OTHER);
+    assert_eq!(willow.get("/groups/circle/messages/new").await.status, StatusCode::NOT_FOUND);
+    let guide_id = app.user_id("Guide-circle").await.to_string();
+    let on = [("member_messages", "on"), ("facilitator", guide_id.as_str())];
+    assert_eq!(save_settings(&group.lead, "circle", &on).await, StatusCode::SEE_OTHER);
+
+    assert!(willow.get("/groups/circle").await.body.contains("/groups/circle/messages/new"));
+    let form = willow.get("/groups/circle/messages/new").await;
+    assert!(form.body.contains("Rowan") && !form.body.contains(">Willow<"), "others only: {}", form.body);
+    let fields = [("member", rowan_id.as_str()), ("subject", "Coffee"), ("body", "Same time next week?")];
+    let opened = willow.post("/groups/circle/messages/new", &fields).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let conversation = opened.location().unwrap().to_owned();
+
+    let inbox = rowan.get("/check-ins").await;
+    assert!(inbox.body.contains("Coffee") && inbox.body.contains("with \u{2068}Willow\u{2069}"), "{}", inbox.body);
+    assert!(rowan.get("/notifications").await.body.contains(&conversation));
+    assert_eq!(rowan.post(&format!("{conversation}/reply"), &[("body", "Yes!")]).await.status, StatusCode::SEE_OTHER);
+    // Private to the two of them: not the facilitators, not the lead, not another member.
+    for other in [&group.facilitator, &group.lead, &sage] {
+        assert_eq!(other.get(&conversation).await.status, StatusCode::NOT_FOUND);
+        assert!(!other.get("/check-ins").await.body.contains("Coffee"));
+    }
+
+    // Turned off again: what was said stays readable, nothing new can be added.
+    assert_eq!(
+        save_settings(&group.lead, "circle", &[("facilitator", guide_id.as_str())]).await,
+        StatusCode::SEE_OTHER
+    );
+    let page = willow.get(&conversation).await;
+    assert!(page.body.contains("Yes!") && !page.body.contains("name=\"body\""));
+    assert_eq!(
+        willow.post(&format!("{conversation}/reply"), &[("body", "Hello?")]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(willow.get("/groups/circle/messages/new").await.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
 
 async fn a_signed_in_member_joins_another_group_by_invite(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -2,10 +2,10 @@
 //! browser, a proxy that only counts connections, and a neutral exit site.
 
 use std::{
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     sync::{
-        Arc, Mutex,
+        Arc, Mutex, OnceLock,
         atomic::{AtomicUsize, Ordering},
     },
     time::{Duration, Instant},
@@ -22,7 +22,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use tokio::{io::AsyncReadExt, net::TcpListener, task::JoinHandle};
 
-use crate::support::{Backend, TestApp};
+use crate::support::{Backend, TestApp, skip_loudly};
 
 /// How long any one wait (a page, an element, the driver) may take.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -198,6 +198,8 @@ pub struct Browser {
     pub initial_url: String,
     /// The outer window size that gives the viewport asked for.
     pub window: (u32, u32),
+    /// chromedriver's address, for the commands fantoccini does not wrap.
+    pub webdriver: String,
     pub _driver: Driver,
 }
 
@@ -270,7 +272,7 @@ impl Browser {
             .unwrap_or_else(|err| panic!("chromedriver would not start Chromium: {err}"));
         let initial_url = client.current_url().await.unwrap().to_string();
         let mut browser =
-            Self { client, recorder, initial_url, window: (options.width, options.height), _driver: driver };
+            Self { client, recorder, initial_url, window: (options.width, options.height), webdriver, _driver: driver };
         browser.fit_viewport(options.width, options.height).await;
         Some(browser)
     }
@@ -379,6 +381,26 @@ impl Browser {
     pub async fn script(&self, code: &str) -> Value {
         self.client.execute(code, Vec::new()).await.unwrap()
     }
+
+    /// One Chrome DevTools Protocol command through chromedriver (e.g. a
+    /// script that runs in every page before the page's own, which WebDriver
+    /// alone cannot do); returns its result.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let session = self.client.session_id().await.unwrap().expect("a WebDriver session");
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.webdriver);
+        let body = json!({ "cmd": command, "params": params }).to_string();
+        let response = reqwest::Client::new()
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("CDP {command}: {err}"));
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        assert!(status.is_success(), "CDP {command} answered {status}: {text}");
+        serde_json::from_str::<Value>(&text).unwrap()["value"].take()
+    }
 }
 
 /// The browser's own services would reach the network too (seen here: the
@@ -449,4 +471,122 @@ pub async fn hearth(neutral: &NeutralSite) -> TestApp {
         config.exit_url = exit_url;
     })
     .await
+}
+
+/// Where `.ci/run` installs axe-core (`npm install --no-save --prefix
+/// target/axe axe-core@4`), relative to the crate; `HEARTH_TEST_AXE` names
+/// another copy of `axe.min.js`.
+pub const AXE: &str = "target/axe/node_modules/axe-core/axe.min.js";
+
+/// axe-core's browser build, read once; `None` (after saying so loudly) when
+/// it is not installed, unless `HEARTH_REQUIRE_BROWSER=1`, which fails.
+pub fn axe_source() -> Option<&'static str> {
+    static SOURCE: OnceLock<Option<String>> = OnceLock::new();
+    SOURCE.get_or_init(load_axe).as_deref()
+}
+
+fn load_axe() -> Option<String> {
+    let path = std::env::var_os("HEARTH_TEST_AXE")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(AXE), PathBuf::from);
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(err) => {
+            let install = "npm install --no-save --prefix target/axe axe-core@4";
+            assert!(
+                std::env::var("HEARTH_REQUIRE_BROWSER").as_deref() != Ok("1"),
+                "HEARTH_REQUIRE_BROWSER=1 but axe-core is not at {} ({err}); install it with `{install}`",
+                path.display()
+            );
+            skip_loudly(&format!(
+                "accessibility checks skipped: axe-core is not at {} (install it with `{install}`)",
+                path.display()
+            ));
+            None
+        }
+    }
+}
+
+/// One rule axe-core found broken, with the elements that break it.
+#[derive(Debug, Clone)]
+pub struct Violation {
+    pub rule: String,
+    /// `minor`, `moderate`, `serious` or `critical`.
+    pub impact: String,
+    pub help: String,
+    /// (CSS selector, the element's opening HTML) of each element.
+    pub nodes: Vec<(String, String)>,
+}
+
+impl Violation {
+    /// What the issue forbids: a serious or critical violation.
+    pub fn blocks(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+    }
+
+    /// `[serious] color-contrast: help` and the first few elements, one a line.
+    pub fn describe(&self) -> String {
+        let mut text = format!("[{}] {}: {}", self.impact, self.rule, self.help);
+        for (target, html) in self.nodes.iter().take(4) {
+            let html: String = html.chars().take(160).collect();
+            text.push_str(&format!("\n      at `{target}`: {html}"));
+        }
+        if self.nodes.len() > 4 {
+            text.push_str(&format!("\n      … and {} more", self.nodes.len() - 4));
+        }
+        text
+    }
+}
+
+/// Runs axe-core on the page in view. WebDriver scripts run whatever the
+/// page's CSP says, so axe is injected as it is. `None` when axe-core is
+/// not installed (see `axe_source`).
+pub async fn axe_violations(client: &Client) -> Option<Vec<Violation>> {
+    let source = axe_source()?;
+    let loaded = client.execute("return typeof window.axe === 'object';", Vec::new()).await.unwrap();
+    if loaded != Value::Bool(true) {
+        client.execute(source, Vec::new()).await.unwrap_or_else(|err| panic!("injecting axe-core: {err}"));
+    }
+    let found = client
+        .execute_async(
+            "var done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(function (results) {
+               done(results.violations.map(function (v) {
+                 return { id: v.id, impact: v.impact || '', help: v.help, nodes: v.nodes.map(function (n) {
+                   return { target: [].concat(n.target).join(' '), html: n.html };
+                 }) };
+               }));
+             }, function (error) { done({ error: String(error) }); });",
+            Vec::new(),
+        )
+        .await
+        .unwrap_or_else(|err| panic!("running axe-core: {err}"));
+    let Value::Array(found) = found else { panic!("axe-core failed: {found}") };
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+    Some(
+        found
+            .iter()
+            .map(|v| Violation {
+                rule: text(&v["id"]),
+                impact: text(&v["impact"]),
+                help: text(&v["help"]),
+                nodes: v["nodes"]
+                    .as_array()
+                    .map(|nodes| nodes.iter().map(|n| (text(&n["target"]), text(&n["html"]))).collect())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    )
+}
+
+/// The page in view has no serious or critical accessibility violation
+/// according to axe-core; fails with a readable list naming `label`.
+pub async fn assert_accessible(client: &Client, label: &str) {
+    let Some(violations) = axe_violations(client).await else { return };
+    let blocking: Vec<String> = violations.iter().filter(|v| v.blocks()).map(Violation::describe).collect();
+    assert!(
+        blocking.is_empty(),
+        "{label}: axe-core found {} serious or critical violation(s):\n  - {}",
+        blocking.len(),
+        blocking.join("\n  - ")
+    );
 }

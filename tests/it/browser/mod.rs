@@ -13,8 +13,10 @@
 //! tried to reach another origin. Without chromedriver the tests say so and
 //! pass, unless `HEARTH_REQUIRE_BROWSER=1`.
 
+mod accessibility;
 mod harness;
 mod screenshots;
+mod xss;
 
 use crate::support::{PASSWORD, TestApp};
 

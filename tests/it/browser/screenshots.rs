@@ -173,10 +173,15 @@ impl Forum {
         let topic = willow.post("/groups/tuesday-circle/topics/new", &fields).await.location().unwrap().to_owned();
         let topic = topic.split(['?', '#']).next().unwrap().to_owned();
         rowan.get(&topic).await;
-        rowan.post(&format!("{topic}/reply"), &[("body", "Rain sounds help me, @Willow."), ("action", "publish")]).await;
+        rowan
+            .post(&format!("{topic}/reply"), &[("body", "Rain sounds help me, @Willow."), ("action", "publish")])
+            .await;
         willow.get("/groups/tuesday-circle/check-ins/new").await;
         let check_in = willow
-            .post("/groups/tuesday-circle/check-ins/new", &[("subject", "A question"), ("body", "Can I bring a friend?")])
+            .post(
+                "/groups/tuesday-circle/check-ins/new",
+                &[("subject", "A question"), ("body", "Can I bring a friend?")],
+            )
             .await
             .location()
             .unwrap()
@@ -187,7 +192,10 @@ impl Forum {
             .await;
         group.facilitator.get("/groups/tuesday-circle/resources/edit").await;
         let resources = "- Crisis line (24/7): **1-800-000-0000**\n- [Local shelter](https://example.org)";
-        group.facilitator.post("/groups/tuesday-circle/resources/edit", &[("body", resources), ("action", "save")]).await;
+        group
+            .facilitator
+            .post("/groups/tuesday-circle/resources/edit", &[("body", resources), ("action", "save")])
+            .await;
         Self { group, topic, check_in }
     }
 
