@@ -3,7 +3,9 @@
 //! unread tracking with keyset pages, search within one's own groups, and
 //! in-app notifications.
 
+pub mod drafts;
 pub mod notifications;
+pub mod posts;
 pub mod search;
 pub mod store;
 pub mod topics;

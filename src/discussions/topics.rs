@@ -1,8 +1,7 @@
-//! Topics and posts: starting a topic, the topic page with its keyset pages
-//! and unread marker, replies, edits within the group's window, deletion that
-//! removes the words, reactions, pins and locks, the reading preference, and
-//! the group's topic list. Drafts are previewed server-side (no JavaScript);
-//! a refused draft comes back in its form, never lost.
+//! Topics: starting one, the topic page with its keyset pages and unread
+//! marker, replies, pins and locks, and the group's topic list. Drafts are
+//! previewed server-side (no JavaScript); a refused draft comes back in its
+//! form, never lost (`drafts`). Single posts are `posts`.
 
 use std::collections::HashMap;
 
@@ -16,18 +15,18 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
+    drafts::{Checked, PostFields, check, refilled},
     notifications::{self, PostPublished},
-    store::{self, PostCursor, PostInTopic, TopicCursor, TopicRow},
+    store::{self, PostCursor, TopicCursor, TopicRow},
     views::{
-        DeleteForm, FormErrors, Moderation, NewTopicView, PostEditView, PostForm, PostView, Preview, ReactionLine,
-        ReactionView, ReactionsView, TopicLine, TopicList, TopicView, reaction_label,
+        FormErrors, Moderation, NewTopicView, PostForm, PostView, ReactionView, TopicLine, TopicList, TopicView,
+        reaction_label,
     },
 };
 use crate::{
     accounts::{Member, session::Viewer},
     clock::{UnixTime, format_utc},
     groups::{policy::Access, store::GroupWithAccess},
-    markdown,
     web::{
         AppState,
         csrf::{NoFields, Post},
@@ -39,9 +38,6 @@ use crate::{
 
 pub const POSTS_PER_PAGE: i64 = 50;
 pub const TOPICS_PER_PAGE: i64 = 30;
-pub const TITLE_MAX_CHARS: usize = 120;
-pub const WARNING_MAX_CHARS: usize = 120;
-pub const BODY_MAX_CHARS: usize = 20_000;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -50,30 +46,26 @@ pub fn router() -> Router<AppState> {
         .route(paths::TOPIC_REPLY, post(reply_post))
         .route(paths::TOPIC_PIN, post(pin_post))
         .route(paths::TOPIC_LOCK, post(lock_post))
-        .route(paths::POST_EDIT, get(edit_get).post(edit_post))
-        .route(paths::POST_DELETE, post(delete_post))
-        .route(paths::POST_REACT, post(react_post))
-        .route(paths::POST_REACTIONS, get(reactions_get))
-        .route(paths::ACCOUNT_READING, post(reading_post))
+        .merge(super::posts::router())
 }
 
 // ----- links -----
 
-fn see_other(location: &str) -> Response {
+pub(super) fn see_other(location: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
-fn topic_href(topic_id: i64) -> String {
+pub(super) fn topic_href(topic_id: i64) -> String {
     paths::fill(paths::TOPIC, &topic_id.to_string())
 }
 
 /// A page that starts with this post.
-fn post_href(topic_id: i64, post_id: i64) -> String {
+pub(super) fn post_href(topic_id: i64, post_id: i64) -> String {
     format!("{}?after={}#post-{post_id}", topic_href(topic_id), post_id - 1)
 }
 
 /// The page that ends with this post (for a new reply: the topic's last page).
-fn page_ending_at(topic_id: i64, post_id: i64) -> String {
+pub(super) fn page_ending_at(topic_id: i64, post_id: i64) -> String {
     format!("{}?before={}#post-{post_id}", topic_href(topic_id), post_id + 1)
 }
 
@@ -83,130 +75,13 @@ fn unread_href(topic_id: i64, last_read_post_id: i64, first_unread_post_id: i64)
         .then(|| format!("{}?after={last_read_post_id}#post-{first_unread_post_id}", topic_href(topic_id)))
 }
 
-fn group_href(group: &GroupWithAccess) -> String {
+pub(super) fn group_href(group: &GroupWithAccess) -> String {
     paths::fill(paths::GROUP, &group.group.slug)
 }
 
 /// Ids in URLs: anything that is not a number is a page that does not exist.
-fn parse_id(raw: &str) -> Result<i64, AppError> {
+pub(super) fn parse_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>().map_err(|_| AppError::NotFound)
-}
-
-// ----- drafts -----
-
-/// The fields of every post form; missing ones are empty.
-#[derive(Debug, Default, Deserialize)]
-struct PostFields {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    warning: String,
-    #[serde(default)]
-    body: String,
-    /// "preview" or "publish"; anything else previews, which loses nothing.
-    #[serde(default)]
-    action: String,
-}
-
-impl PostFields {
-    fn publishing(&self) -> bool {
-        self.action == "publish"
-    }
-}
-
-/// A checked draft: a title (for topics) and a warning on one line, a body
-/// with its line ends normalised and no control characters (PostgreSQL
-/// refuses NUL in text).
-#[derive(Debug, PartialEq, Eq)]
-struct Draft {
-    title: String,
-    warning: Option<String>,
-    body: String,
-}
-
-fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn clean_body(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let kept: String = unified.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
-    kept.trim_end().trim_start_matches('\n').to_owned()
-}
-
-impl Draft {
-    fn parse(fields: &PostFields, with_title: bool) -> Result<Self, FormErrors> {
-        let mut errors = FormErrors::default();
-        let title = if with_title { one_line(&fields.title) } else { String::new() };
-        if with_title && title.is_empty() {
-            errors.title = Some("topic-title-empty");
-        } else if title.chars().count() > TITLE_MAX_CHARS {
-            errors.title = Some("topic-title-too-long");
-        }
-        let warning = one_line(&fields.warning);
-        if warning.chars().count() > WARNING_MAX_CHARS {
-            errors.warning = Some("post-warning-too-long");
-        }
-        let body = clean_body(&fields.body);
-        if body.trim().is_empty() {
-            errors.body = Some("post-body-empty");
-        } else if body.chars().count() > BODY_MAX_CHARS {
-            errors.body = Some("post-body-too-long");
-        }
-        if errors.is_empty() {
-            Ok(Self { title, warning: (!warning.is_empty()).then_some(warning), body })
-        } else {
-            Err(errors)
-        }
-    }
-
-    fn html(&self) -> String {
-        markdown::to_html(&self.body)
-    }
-
-    /// What search matches: a first post's title and body, a reply's body.
-    fn search_text(&self, with_title: bool) -> String {
-        if with_title {
-            markdown::fold_for_search(&format!("{}\n{}", self.title, self.body))
-        } else {
-            markdown::fold_for_search(&self.body)
-        }
-    }
-
-    fn preview(&self, with_title: bool) -> Preview {
-        Preview { title: with_title.then(|| self.title.clone()), warning: self.warning.clone(), html: self.html() }
-    }
-}
-
-/// The form again with what the member typed, exactly as typed.
-fn refilled(mut form: PostForm, fields: &PostFields, errors: FormErrors, preview: Option<Preview>) -> PostForm {
-    form.title.clone_from(&fields.title);
-    form.warning.clone_from(&fields.warning);
-    form.body.clone_from(&fields.body);
-    form.errors = errors;
-    form.preview = preview;
-    form
-}
-
-enum Checked {
-    /// Show the form again: 200 with a preview, or 422 with messages.
-    Again(StatusCode, PostForm),
-    Publish(Draft),
-}
-
-fn check(form: PostForm, fields: &PostFields) -> Checked {
-    let with_title = form.with_title;
-    match Draft::parse(fields, with_title) {
-        Err(errors) => Checked::Again(StatusCode::UNPROCESSABLE_ENTITY, refilled(form, fields, errors, None)),
-        Ok(draft) if fields.publishing() => Checked::Publish(draft),
-        Ok(draft) => {
-            let preview = draft.preview(with_title);
-            Checked::Again(StatusCode::OK, refilled(form, fields, FormErrors::default(), Some(preview)))
-        }
-    }
 }
 
 // ----- loading through the viewer's scope -----
@@ -230,47 +105,6 @@ async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<Topi
         return Err(AppError::NotFound);
     }
     Ok(TopicScope { topic, group, access, now })
-}
-
-struct PostScope {
-    post: PostInTopic,
-    group: GroupWithAccess,
-    access: Access,
-    now: UnixTime,
-    own: bool,
-}
-
-impl PostScope {
-    fn edits(&self) -> bool {
-        self.access.edits_post(self.own, self.post.created_at, self.group.group.edit_window_minutes, self.now)
-    }
-
-    fn deletes(&self) -> bool {
-        self.access.deletes_post(self.own)
-    }
-
-    fn is_first(&self) -> bool {
-        self.post.is_first == 1
-    }
-}
-
-/// A post the viewer may read that still has its words (deleted ones are 404 here).
-async fn load_post(state: &AppState, user_id: i64, raw_id: &str) -> Result<PostScope, AppError> {
-    let id = parse_id(raw_id)?;
-    let now = state.clock.now();
-    let post = store::post_for_viewer(&state.db.read, user_id, id, now)
-        .await?
-        .filter(|post| post.deleted_at.is_none())
-        .ok_or(AppError::NotFound)?;
-    let group = crate::groups::store::group_by_id_for_viewer(&state.db.read, user_id, post.group_id, now)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let access = group.access(now);
-    if !access.reads_content() {
-        return Err(AppError::NotFound);
-    }
-    let own = post.author_id == Some(user_id);
-    Ok(PostScope { post, group, access, now, own })
 }
 
 // ----- the topic page -----
@@ -302,7 +136,7 @@ fn cursor_field(cursor: PostCursor) -> String {
     }
 }
 
-fn cursor_query(field: &str) -> String {
+pub(super) fn cursor_query(field: &str) -> String {
     let parsed = match field.split_once('-') {
         Some(("after", id)) => id.parse::<i64>().ok().map(|id| format!("?after={id}")),
         Some(("before", id)) => id.parse::<i64>().ok().map(|id| format!("?before={id}")),
@@ -614,197 +448,6 @@ async fn new_topic_post(
     Ok(see_other(&topic_href(topic_id)))
 }
 
-// ----- editing and deleting -----
-
-fn edit_form(scope: &PostScope) -> PostForm {
-    let action = paths::fill(paths::POST_EDIT, &scope.post.id.to_string());
-    PostForm::empty(action, scope.is_first(), "post-edit-publish")
-}
-
-/// The edit page: the form filled from the post (or `form` as given), and the
-/// delete button for the post's author.
-fn edit_page(
-    ctx: PageCtx,
-    scope: &PostScope,
-    form: Option<PostForm>,
-    delete_error: Option<&'static str>,
-) -> PostEditView {
-    let post = &scope.post;
-    let form = form.or_else(|| {
-        scope.edits().then(|| {
-            let mut form = edit_form(scope);
-            if scope.is_first() {
-                form.title.clone_from(&post.title);
-            }
-            form.warning = post.warning.clone().or_else(|| post.topic_warning.clone()).unwrap_or_default();
-            form.body.clone_from(&post.body_md);
-            form
-        })
-    });
-    PostEditView {
-        ctx,
-        topic_title: post.title.clone(),
-        post_href: post_href(post.topic_id, post.id),
-        form,
-        note: (!scope.edits()).then_some("post-edit-window-passed"),
-        delete: scope
-            .deletes()
-            .then(|| DeleteForm { action: paths::fill(paths::POST_DELETE, &post.id.to_string()), error: delete_error }),
-    }
-}
-
-/// GET /posts/{id}/edit — edit a post (own within the window; staff always), or delete one's own.
-async fn edit_get(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.edits() && !scope.deletes() {
-        return Err(AppError::NotFound);
-    }
-    render(&edit_page(ctx, &scope, None, None))
-}
-
-/// POST /posts/{id}/edit — preview or save an edit; sets `edited_at`.
-async fn edit_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-    Post(fields): Post<PostFields>,
-) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.edits() {
-        if !scope.deletes() {
-            return Err(AppError::NotFound);
-        }
-        // The window closed while the author was writing: keep their words.
-        let errors = FormErrors { form: Some("post-edit-window-passed"), ..FormErrors::default() };
-        let form = refilled(edit_form(&scope), &fields, errors, None);
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(ctx, &scope, Some(form), None));
-    }
-    let draft = match check(edit_form(&scope), &fields) {
-        Checked::Again(status, form) => return render_with_status(status, &edit_page(ctx, &scope, Some(form), None)),
-        Checked::Publish(draft) => draft,
-    };
-    let with_title = scope.is_first();
-    let (html, search_text) = (draft.html(), draft.search_text(with_title));
-    store::update_post(
-        &state.db.write,
-        store::PostEdit {
-            post_id: scope.post.id,
-            topic_id: scope.post.topic_id,
-            title: with_title.then_some(draft.title.as_str()),
-            warning: draft.warning.as_deref(),
-            body_md: &draft.body,
-            body_html: &html,
-            search_text: &search_text,
-            now: scope.now,
-        },
-    )
-    .await?;
-    Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
-}
-
-#[derive(Debug, Deserialize)]
-struct DeleteFields {
-    #[serde(default)]
-    confirm: String,
-}
-
-/// POST /posts/{id}/delete — the author removes a post's words for good (needs `confirm=yes`).
-async fn delete_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-    Post(fields): Post<DeleteFields>,
-) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.deletes() {
-        return Err(AppError::NotFound);
-    }
-    if fields.confirm != "yes" {
-        let view = edit_page(ctx, &scope, None, Some("post-delete-confirm-needed"));
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
-    }
-    store::delete_post(&state.db.write, scope.post.id, scope.now).await?;
-    Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
-}
-
-// ----- reactions -----
-
-#[derive(Debug, Deserialize)]
-struct ReactFields {
-    #[serde(default)]
-    kind: String,
-    /// The page the reader was on (see `cursor_field`).
-    #[serde(default)]
-    page: String,
-}
-
-/// POST /posts/{id}/react — adds or takes back the viewer's reaction of one kind.
-async fn react_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    Path(id): Path<String>,
-    Post(fields): Post<ReactFields>,
-) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.access.writes() {
-        return Err(AppError::NotFound);
-    }
-    let kind = store::REACTION_KINDS.into_iter().find(|k| *k == fields.kind).ok_or(AppError::BadRequest)?;
-    store::toggle_reaction(&state.db.write, scope.post.id, viewer.user_id, kind, scope.now).await?;
-    let back = format!("{}{}#post-{}", topic_href(scope.post.topic_id), cursor_query(&fields.page), scope.post.id);
-    Ok(see_other(&back))
-}
-
-/// GET /posts/{id}/reactions — who reacted with what (staff only; members see counts).
-async fn reactions_get(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.access.sees_who_reacted() {
-        return Err(AppError::NotFound);
-    }
-    let lines = store::reactions_to(&state.db.read, viewer.user_id, scope.post.id, scope.now)
-        .await?
-        .into_iter()
-        .map(|r| ReactionLine { pseudonym: r.pseudonym, label_key: reaction_label(&r.kind) })
-        .collect();
-    render(&ReactionsView {
-        ctx,
-        topic_title: scope.post.title.clone(),
-        post_href: post_href(scope.post.topic_id, scope.post.id),
-        lines,
-    })
-}
-
-// ----- reading preference -----
-
-#[derive(Debug, Deserialize)]
-struct ReadingFields {
-    /// A checkbox: present (any value but "0") folds, absent shows posts open.
-    fold_warnings: Option<String>,
-}
-
-/// POST /account/reading — whether posts with a content warning start folded.
-async fn reading_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    Post(fields): Post<ReadingFields>,
-) -> Result<Response, AppError> {
-    let fold = fields.fold_warnings.is_some_and(|value| value != "0");
-    store::set_fold_warnings(&state.db.write, viewer.user_id, fold).await?;
-    Ok(see_other(paths::ACCOUNT))
-}
-
 // ----- the group's topic list -----
 
 fn topic_cursor_field(cursor: TopicCursor) -> String {
@@ -878,37 +521,6 @@ pub async fn topic_list(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fields(title: &str, warning: &str, body: &str) -> PostFields {
-        PostFields { title: title.into(), warning: warning.into(), body: body.into(), action: "publish".into() }
-    }
-
-    #[test]
-    fn drafts_are_checked_and_tidied() {
-        let draft =
-            Draft::parse(&fields("  A\ttitle\n ", " heavy\u{0}  ", "\r\n\r\nline one\r\nline\u{0} two\n\n"), true)
-                .unwrap();
-        assert_eq!(
-            draft,
-            Draft { title: "A title".into(), warning: Some("heavy".into()), body: "line one\nline two".into() }
-        );
-        assert_eq!(Draft::parse(&fields("", "", "x"), true).unwrap_err().title, Some("topic-title-empty"));
-        assert_eq!(
-            Draft::parse(&fields(&"é".repeat(121), "", "x"), true).unwrap_err().title,
-            Some("topic-title-too-long")
-        );
-        assert!(Draft::parse(&fields(&"é".repeat(120), "", "x"), true).is_ok());
-        assert_eq!(Draft::parse(&fields("", "", " \n "), false).unwrap_err().body, Some("post-body-empty"));
-        assert_eq!(
-            Draft::parse(&fields("", "", &"a".repeat(20_001)), false).unwrap_err().body,
-            Some("post-body-too-long")
-        );
-        assert_eq!(
-            Draft::parse(&fields("", &"w".repeat(121), "x"), false).unwrap_err().warning,
-            Some("post-warning-too-long")
-        );
-        assert_eq!(Draft::parse(&fields("ignored", "", "x"), false).unwrap().title, "");
-    }
 
     #[test]
     fn cursors_survive_a_form_round_trip_as_numbers_only() {
