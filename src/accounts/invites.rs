@@ -6,8 +6,8 @@ use std::time::Duration;
 use axum::{
     Router,
     extract::{Path, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    http::StatusCode,
+    response::Response,
     routing::{get, post},
 };
 
@@ -19,7 +19,7 @@ use crate::{
         AppState,
         csrf::{Fields, NoFields, Post},
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -202,9 +202,9 @@ async fn invite_revoke_post(
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
     let inviter = Inviter::of(&state, viewer).await?;
-    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let id = paths::parse_id(&id)?;
     if !store::revoke_invite(&state.db.write, id, inviter.scope(), state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::INVITES)]).into_response())
+    Ok(see_other(paths::INVITES))
 }

@@ -25,7 +25,7 @@ use crate::web::{
     csrf::{NoFields, Post},
     error::AppError,
     limits::ClientAddress,
-    page::{PageCtx, render, render_with_status},
+    page::{PageCtx, render, render_with_status, see_other},
     paths,
 };
 
@@ -104,7 +104,7 @@ async fn join_groups_post(
     store::set_invite_user(&mut *tx, invite.id, viewer.user_id).await?;
     groups::store::join_invite_groups(&mut *tx, invite.id, viewer.user_id, now).await?;
     tx.commit().await?;
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::HOME)]).into_response())
+    Ok(see_other(paths::HOME))
 }
 
 #[derive(Deserialize)]

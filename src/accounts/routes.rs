@@ -5,7 +5,7 @@ use axum::{
     Router,
     extract::State,
     http::{HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    response::Response,
     routing::{get, post},
 };
 use serde::Deserialize;
@@ -20,7 +20,7 @@ use crate::{
         csrf::{NoFields, Post},
         error::AppError,
         limits::ClientAddress,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -32,10 +32,6 @@ pub fn router() -> Router<AppState> {
         .merge(join::router())
         .merge(settings::router())
         .merge(invites::router())
-}
-
-fn see_other(location: &'static str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
 /// GET /sign-in

@@ -5,8 +5,8 @@
 use axum::{
     Router,
     extract::State,
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    http::StatusCode,
+    response::Response,
     routing::{get, post},
 };
 use serde::Deserialize;
@@ -26,7 +26,7 @@ use crate::web::{
     error::AppError,
     i18n::Locale,
     limits::ClientAddress,
-    page::{PageCtx, render, render_with_status},
+    page::{PageCtx, render, render_with_status, see_other},
     paths,
 };
 
@@ -144,7 +144,7 @@ async fn language_post(
         code => Some(Locale::from_code(code).ok_or(AppError::BadRequest)?.code()),
     };
     store::set_locale(&state.db.write, viewer.user_id, locale).await?;
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::ACCOUNT)]).into_response())
+    Ok(see_other(paths::ACCOUNT))
 }
 
 /// GET /recover

@@ -7,8 +7,7 @@ use askama::Template;
 use axum::{
     Router,
     extract::{Query, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    response::Response,
     routing::{get, post},
 };
 use serde::Deserialize;
@@ -21,7 +20,7 @@ use crate::{
         AppState,
         csrf::Post,
         error::AppError,
-        page::{PageCtx, render},
+        page::{PageCtx, render, see_other},
         paths,
     },
 };
@@ -423,7 +422,7 @@ async fn notifications_read_post(
                 .await?;
         }
     }
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, paths::NOTIFICATIONS)]).into_response())
+    Ok(see_other(paths::NOTIFICATIONS))
 }
 
 #[cfg(test)]

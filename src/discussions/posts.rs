@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::{
     drafts::{Checked, PostFields, check, refilled},
     store::{self, PostInTopic},
-    topics::{cursor_query, parse_id, post_href, see_other, topic_href},
+    topics::{cursor_query, post_href, topic_href},
     views::{DeleteForm, FormErrors, PostEditView, PostForm, ReactionLine, ReactionsView, reaction_label},
 };
 use crate::{
@@ -25,7 +25,7 @@ use crate::{
         AppState,
         csrf::Post,
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -63,7 +63,7 @@ impl PostScope {
 
 /// A post the viewer may read that still has its words (deleted ones are 404 here).
 async fn load_post(state: &AppState, user_id: i64, raw_id: &str) -> Result<PostScope, AppError> {
-    let id = parse_id(raw_id)?;
+    let id = paths::parse_id(raw_id)?;
     let now = state.clock.now();
     let post = store::post_for_viewer(&state.db.read, user_id, id, now)
         .await?

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use axum::{
     Router,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    http::StatusCode,
+    response::Response,
     routing::{get, post},
 };
 use serde::Deserialize;
@@ -31,7 +31,7 @@ use crate::{
         AppState,
         csrf::{NoFields, Post},
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -50,10 +50,6 @@ pub fn router() -> Router<AppState> {
 }
 
 // ----- links -----
-
-pub(super) fn see_other(location: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
-}
 
 pub(super) fn topic_href(topic_id: i64) -> String {
     paths::fill(paths::TOPIC, &topic_id.to_string())
@@ -79,11 +75,6 @@ pub(super) fn group_href(group: &GroupWithAccess) -> String {
     paths::fill(paths::GROUP, &group.group.slug)
 }
 
-/// Ids in URLs: anything that is not a number is a page that does not exist.
-pub(super) fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse::<i64>().map_err(|_| AppError::NotFound)
-}
-
 // ----- loading through the viewer's scope -----
 
 struct TopicScope {
@@ -94,7 +85,7 @@ struct TopicScope {
 }
 
 async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
-    let id = parse_id(raw_id)?;
+    let id = paths::parse_id(raw_id)?;
     let now = state.clock.now();
     let topic = store::topic_for_viewer(&state.db.read, user_id, id, now).await?.ok_or(AppError::NotFound)?;
     let group = crate::groups::store::group_by_id_for_viewer(&state.db.read, user_id, topic.group_id, now)
@@ -348,6 +339,12 @@ async fn reply_post(
     Ok(see_other(&page_ending_at(topic.id, post_id)))
 }
 
+/// A topic its staff may pin or lock now (the group has not ended); 404 for anyone else.
+async fn moderated_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
+    let scope = load_topic(state, user_id, raw_id).await?;
+    if scope.access.moderates() && scope.access.writes() { Ok(scope) } else { Err(AppError::NotFound) }
+}
+
 /// POST /topics/{id}/pin — staff pin or unpin a topic (others: 404).
 async fn pin_post(
     State(state): State<AppState>,
@@ -355,10 +352,7 @@ async fn pin_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = load_topic(&state, viewer.user_id, &id).await?;
-    if !(scope.access.moderates() && scope.access.writes()) {
-        return Err(AppError::NotFound);
-    }
+    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
     store::set_pinned(&state.db.write, scope.topic.id, scope.topic.pinned == 0).await?;
     Ok(see_other(&topic_href(scope.topic.id)))
 }
@@ -370,10 +364,7 @@ async fn lock_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = load_topic(&state, viewer.user_id, &id).await?;
-    if !(scope.access.moderates() && scope.access.writes()) {
-        return Err(AppError::NotFound);
-    }
+    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
     store::set_locked(&state.db.write, scope.topic.id, scope.topic.locked == 0).await?;
     Ok(see_other(&topic_href(scope.topic.id)))
 }

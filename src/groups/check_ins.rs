@@ -13,10 +13,7 @@ use axum::{
 };
 use sqlx::FromRow;
 
-use super::{
-    routes::{group_of, see_other},
-    views,
-};
+use super::{routes::group_of, views};
 use crate::{
     accounts::Member,
     clock::{UnixTime, format_utc},
@@ -27,7 +24,7 @@ use crate::{
         AppState,
         csrf::{Fields, Post},
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -424,7 +421,7 @@ impl CheckInRow {
 
 /// A check-in the viewer may see, or `None` (a 404, whether it exists or not).
 async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckInRow, AppError> {
-    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let id = paths::parse_id(id)?;
     let found: Option<CheckInRow> = sqlx::query_as(concat!(
         "SELECT c.id, c.group_id, c.member_id, c.with_member_id, c.subject, g.slug, g.name AS group_name, \
            u.pseudonym AS member_pseudonym, w.pseudonym AS with_pseudonym, c.last_message_id, g.starts_at, g.ends_at, \

@@ -5,8 +5,8 @@
 use axum::{
     Router,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    http::StatusCode,
+    response::Response,
     routing::get,
 };
 use serde::Deserialize;
@@ -25,7 +25,7 @@ use crate::{
         AppState,
         csrf::Post,
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -38,10 +38,6 @@ pub fn router() -> Router<AppState> {
         .route(paths::GROUP_LEAVE, get(leave_get).post(leave_post))
         .route(paths::GROUP_RESOURCES, get(group_resources_get))
         .route(paths::RESOURCES, get(instance_resources_get))
-}
-
-pub(super) fn see_other(location: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response()
 }
 
 /// The group named in the URL, if the viewer is in it or runs it; 404 otherwise.

@@ -12,7 +12,7 @@ use axum::{
 
 use super::{
     agreements,
-    routes::{group_of, see_other},
+    routes::group_of,
     store::{self, GroupWithAccess},
     views,
 };
@@ -24,7 +24,7 @@ use crate::{
         AppState,
         csrf::{Fields, NoFields, Post},
         error::AppError,
-        page::{PageCtx, render, render_with_status},
+        page::{PageCtx, render, render_with_status, see_other},
         paths,
     },
 };
@@ -124,7 +124,7 @@ async fn organisations_post(
 
 /// The organisation in the URL, for its lead or the instance admin; 404 for anyone else.
 async fn organisation_for(state: &AppState, viewer: &Viewer, id: &str) -> Result<store::OrganisationRow, AppError> {
-    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let id = paths::parse_id(id)?;
     let organisation = store::organisation(&state.db.read, id).await?.ok_or(AppError::NotFound)?;
     let role = store::staff_role(&state.db.read, id, viewer.user_id).await?;
     if viewer.is_admin || role.as_deref() == Some("lead") { Ok(organisation) } else { Err(AppError::NotFound) }
@@ -426,7 +426,7 @@ async fn member_remove_post(
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
-    let user_id = user_id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let user_id = paths::parse_id(&user_id)?;
     if !store::leave(&state.db.write, group.group.id, user_id).await? {
         return Err(AppError::NotFound);
     }
@@ -435,61 +435,72 @@ async fn member_remove_post(
 
 // ----- Markdown pages: agreements and resources -----
 
-/// What a Markdown editor submits: the source, and whether to preview or save.
-fn markdown_form(form: &Fields) -> Result<(String, bool), &'static str> {
-    let source = form.one("body").trim().to_owned();
-    if source.chars().count() > MARKDOWN_MAX_CHARS {
-        return Err("markdown-too-long");
+/// The pages staff write in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkdownPage {
+    Agreements,
+    GroupResources,
+    /// The instance's own resources page (no group: `slug` is unused).
+    InstanceResources,
+}
+
+/// What an editor's form asks for.
+enum Submitted {
+    /// Store this source.
+    Save(String),
+    /// Show the editor again: with a preview (200) or an error (422).
+    Show(StatusCode, Box<views::EditMarkdownView>),
+}
+
+impl MarkdownPage {
+    fn editor(self, ctx: PageCtx, slug: &str, source: String) -> views::EditMarkdownView {
+        let (title, hint, back, action) = match self {
+            Self::Agreements => (
+                "agreements-edit-title",
+                "agreements-edit-hint",
+                paths::fill(paths::GROUP_AGREEMENTS, slug),
+                paths::fill(paths::GROUP_AGREEMENTS_EDIT, slug),
+            ),
+            Self::GroupResources => (
+                "resources-edit-title",
+                "resources-edit-hint",
+                paths::fill(paths::GROUP_RESOURCES, slug),
+                paths::fill(paths::GROUP_RESOURCES_EDIT, slug),
+            ),
+            Self::InstanceResources => (
+                "resources-edit-title",
+                "resources-edit-hint",
+                paths::RESOURCES.to_owned(),
+                paths::ADMIN_RESOURCES.to_owned(),
+            ),
+        };
+        views::EditMarkdownView { ctx, title, hint, back_href: back, action, source, preview_html: None, error: None }
     }
-    Ok((source, form.one("action") == "preview"))
-}
 
-fn editor(
-    ctx: PageCtx,
-    title: &'static str,
-    hint: &'static str,
-    back: String,
-    action: String,
-    source: String,
-) -> views::EditMarkdownView {
-    views::EditMarkdownView { ctx, title, hint, back_href: back, action, source, preview_html: None, error: None }
-}
-
-/// Shows the editor again with a preview or an error, or `None` when the text can be saved.
-fn check_markdown(
-    mut view: views::EditMarkdownView,
-    form: &Fields,
-    required: bool,
-) -> Option<Result<Response, AppError>> {
-    match markdown_form(form) {
-        Err(key) => {
+    /// Saves the source, previews it, or refuses it: too long, or empty
+    /// agreements (a resources page may be empty).
+    fn submitted(self, ctx: PageCtx, slug: &str, form: &Fields) -> Submitted {
+        let source = form.one("body").trim().to_owned();
+        let error = if source.chars().count() > MARKDOWN_MAX_CHARS {
+            Some("markdown-too-long")
+        } else if self == Self::Agreements && source.is_empty() {
+            Some("markdown-empty")
+        } else {
+            None
+        };
+        let preview = form.one("action") == "preview";
+        if error.is_none() && !preview {
+            return Submitted::Save(source);
+        }
+        let mut view = self.editor(ctx, slug, source);
+        if let Some(key) = error {
             view.source = form.one("body").to_owned();
             view.error = Some(key);
-            Some(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view))
+            return Submitted::Show(StatusCode::UNPROCESSABLE_ENTITY, Box::new(view));
         }
-        Ok((source, _)) if required && source.is_empty() => {
-            view.error = Some("markdown-empty");
-            Some(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view))
-        }
-        Ok((source, true)) => {
-            view.preview_html = Some(markdown::to_html(&source));
-            view.source = source;
-            Some(render(&view))
-        }
-        Ok((_, false)) => None,
+        view.preview_html = Some(markdown::to_html(&view.source));
+        Submitted::Show(StatusCode::OK, Box::new(view))
     }
-}
-
-fn agreements_editor(ctx: PageCtx, slug: &str, source: String) -> views::EditMarkdownView {
-    let back = paths::fill(paths::GROUP_AGREEMENTS, slug);
-    editor(
-        ctx,
-        "agreements-edit-title",
-        "agreements-edit-hint",
-        back,
-        paths::fill(paths::GROUP_AGREEMENTS_EDIT, slug),
-        source,
-    )
 }
 
 /// GET /groups/{slug}/agreements/edit
@@ -501,7 +512,7 @@ async fn agreements_edit_get(
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
     let current = store::agreements(&state.db.read, group.group.id, group.group.agreements_version).await?;
-    render(&agreements_editor(ctx, &slug, current.map(|a| a.body_md).unwrap_or_default()))
+    render(&MarkdownPage::Agreements.editor(ctx, &slug, current.map(|a| a.body_md).unwrap_or_default()))
 }
 
 /// POST /groups/{slug}/agreements/edit — saves a new version; every member accepts it again.
@@ -513,34 +524,16 @@ async fn agreements_edit_post(
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
-    if let Some(response) = check_markdown(agreements_editor(ctx, &slug, String::new()), &form, true) {
-        return response;
-    }
-    let source = form.one("body").trim();
+    let source = match MarkdownPage::Agreements.submitted(ctx, &slug, &form) {
+        Submitted::Save(source) => source,
+        Submitted::Show(status, view) => return render_with_status(status, view.as_ref()),
+    };
     let current = store::agreements(&state.db.read, group.group.id, group.group.agreements_version).await?;
     if current.is_none_or(|c| c.body_md != source) {
-        store::replace_agreements(
-            &state.db.write,
-            group.group.id,
-            source,
-            &markdown::to_html(source),
-            state.clock.now(),
-        )
-        .await?;
+        let html = markdown::to_html(&source);
+        store::replace_agreements(&state.db.write, group.group.id, &source, &html, state.clock.now()).await?;
     }
     Ok(see_other(&paths::fill(paths::GROUP_AGREEMENTS, &slug)))
-}
-
-fn group_resources_editor(ctx: PageCtx, slug: &str, source: String) -> views::EditMarkdownView {
-    let back = paths::fill(paths::GROUP_RESOURCES, slug);
-    editor(
-        ctx,
-        "resources-edit-title",
-        "resources-edit-hint",
-        back,
-        paths::fill(paths::GROUP_RESOURCES_EDIT, slug),
-        source,
-    )
 }
 
 /// GET /groups/{slug}/resources/edit
@@ -552,7 +545,7 @@ async fn resources_edit_get(
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
     let source = store::resources_source(&state.db.read, group.group.id).await?;
-    render(&group_resources_editor(ctx, &slug, source))
+    render(&MarkdownPage::GroupResources.editor(ctx, &slug, source))
 }
 
 /// POST /groups/{slug}/resources/edit
@@ -564,17 +557,12 @@ async fn resources_edit_post(
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
-    if let Some(response) = check_markdown(group_resources_editor(ctx, &slug, String::new()), &form, false) {
-        return response;
-    }
-    let source = form.one("body").trim();
-    store::set_resources(&state.db.write, group.group.id, source, &markdown::to_html(source)).await?;
+    let source = match MarkdownPage::GroupResources.submitted(ctx, &slug, &form) {
+        Submitted::Save(source) => source,
+        Submitted::Show(status, view) => return render_with_status(status, view.as_ref()),
+    };
+    store::set_resources(&state.db.write, group.group.id, &source, &markdown::to_html(&source)).await?;
     Ok(see_other(&paths::fill(paths::GROUP_RESOURCES, &slug)))
-}
-
-fn instance_resources_editor(ctx: PageCtx, source: String) -> views::EditMarkdownView {
-    let (back, action) = (paths::RESOURCES.to_owned(), paths::ADMIN_RESOURCES.to_owned());
-    editor(ctx, "resources-edit-title", "resources-edit-hint", back, action, source)
 }
 
 /// GET /admin/resources — the instance's resources page, edited by the admin.
@@ -584,7 +572,7 @@ async fn instance_resources_edit_get(
     ctx: PageCtx,
 ) -> Result<Response, AppError> {
     let source = store::instance_resources(&state.db.read).await?.map(|(md, _)| md).unwrap_or_default();
-    render(&instance_resources_editor(ctx, source))
+    render(&MarkdownPage::InstanceResources.editor(ctx, "", source))
 }
 
 /// POST /admin/resources
@@ -594,10 +582,10 @@ async fn instance_resources_edit_post(
     ctx: PageCtx,
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
-    if let Some(response) = check_markdown(instance_resources_editor(ctx, String::new()), &form, false) {
-        return response;
-    }
-    let source = form.one("body").trim();
-    store::set_instance_resources(&state.db.write, source, &markdown::to_html(source), state.clock.now()).await?;
+    let source = match MarkdownPage::InstanceResources.submitted(ctx, "", &form) {
+        Submitted::Save(source) => source,
+        Submitted::Show(status, view) => return render_with_status(status, view.as_ref()),
+    };
+    store::set_instance_resources(&state.db.write, &source, &markdown::to_html(&source), state.clock.now()).await?;
     Ok(see_other(paths::RESOURCES))
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::{
     extract::{FromRef, FromRequestParts},
-    http::{StatusCode, request::Parts},
+    http::{StatusCode, header, request::Parts},
     response::{Html, IntoResponse, Response},
 };
 
@@ -130,6 +130,11 @@ where
 /// leaves a form shown again with its errors (422) alone.
 #[derive(Debug, Clone, Copy)]
 pub struct Rendered;
+
+/// A redirect after a form (303): the browser follows it with a GET.
+pub fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response()
+}
 
 pub fn render(template: &impl Template) -> Result<Response, AppError> {
     render_with_status(StatusCode::OK, template)

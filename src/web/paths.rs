@@ -55,6 +55,11 @@ pub const STYLESHEET: &str = "/assets/hearth.css";
 pub const SCRIPT: &str = "/assets/hearth.js";
 pub const ICON: &str = "/assets/icon.svg";
 
+/// An id from a URL: anything that is not a number is a page that does not exist.
+pub fn parse_id(raw: &str) -> Result<i64, super::error::AppError> {
+    raw.parse::<i64>().map_err(|_| super::error::AppError::NotFound)
+}
+
 /// Fills the first `{name}` placeholder of a route with a value (call again
 /// for a second one).
 pub fn fill(route: &str, value: &str) -> String {

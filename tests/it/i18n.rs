@@ -63,6 +63,7 @@ fn keys_used() -> BTreeSet<String> {
         "staff-",
         "check-in-",
         "markdown-",
+        "resources-",
         "leave-",
         "search-",
         "notifications-",
