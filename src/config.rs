@@ -11,6 +11,8 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// A page anyone could plausibly be reading; nothing about it hints at Hearth.
 pub const DEFAULT_EXIT_URL: &str = "https://www.wikipedia.org/";
 pub const DEFAULT_INSTANCE_NAME: &str = "Hearth";
+/// What discreet pages are called: nothing about it hints at a support group.
+pub const DEFAULT_DISCREET_NAME: &str = "Notes";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -31,6 +33,26 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// Failed sign-ins for one pseudonym from one address before it slows down.
     pub sign_in_failures_allowed: u32,
+    /// Discreet mode for everyone who has not chosen otherwise (and before sign-in).
+    pub discreet_mode: bool,
+    /// The neutral name discreet pages carry in their title and header.
+    pub discreet_name: String,
+    /// The sign-in page looks like a plain "notes" sign-in.
+    pub sign_in_as_notes: bool,
+    /// Retention limits facilitators choose within, in days.
+    pub retention: RetentionLimits,
+}
+
+/// How long group content may be kept, set by the instance; each group
+/// chooses within `min_days..=max_days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionLimits {
+    /// The shortest retention a group may choose.
+    pub min_days: u32,
+    /// The longest, and what a group that chose nothing keeps; `None`: no limit.
+    pub max_days: Option<u32>,
+    /// A time-limited group's content is deleted this many days after it ends.
+    pub ended_group_days: u32,
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +84,12 @@ struct FileSettings {
     trusted_proxy_header: Option<String>,
     rate_limit_per_minute: Option<u32>,
     sign_in_failures_allowed: Option<u32>,
+    discreet_mode: Option<bool>,
+    discreet_name: Option<String>,
+    sign_in_look: Option<String>,
+    retention_min_days: Option<u32>,
+    retention_max_days: Option<u32>,
+    ended_group_days: Option<u32>,
 }
 
 /// Every setting: its file key and its environment variable.
@@ -77,6 +105,12 @@ const SETTINGS: &[(&str, &str)] = &[
     ("trusted_proxy_header", "HEARTH_TRUSTED_PROXY_HEADER"),
     ("rate_limit_per_minute", "HEARTH_RATE_LIMIT_PER_MINUTE"),
     ("sign_in_failures_allowed", "HEARTH_SIGN_IN_FAILURES_ALLOWED"),
+    ("discreet_mode", "HEARTH_DISCREET_MODE"),
+    ("discreet_name", "HEARTH_DISCREET_NAME"),
+    ("sign_in_look", "HEARTH_SIGN_IN_LOOK"),
+    ("retention_min_days", "HEARTH_RETENTION_MIN_DAYS"),
+    ("retention_max_days", "HEARTH_RETENTION_MAX_DAYS"),
+    ("ended_group_days", "HEARTH_ENDED_GROUP_DAYS"),
 ];
 
 impl Config {
@@ -148,16 +182,30 @@ impl Config {
         let (name, exit_url) = text("exit_url", settings.exit_url, DEFAULT_EXIT_URL);
         let exit_url = parse_http_url(&name, &exit_url)?;
 
-        let exit_ends_session = match pick("exit_ends_session", settings.exit_ends_session.map(|b| b.to_string())) {
-            Some((name, value)) => parse_bool(&name, &value)?,
-            None => true,
+        let flag = |key: &str, from_file: Option<bool>, default: bool| match pick(key, from_file.map(|b| b.to_string()))
+        {
+            Some((name, value)) => parse_bool(&name, &value),
+            None => Ok(default),
         };
+        let exit_ends_session = flag("exit_ends_session", settings.exit_ends_session, true)?;
+        let discreet_mode = flag("discreet_mode", settings.discreet_mode, false)?;
 
-        let (name, instance_name) = text("instance_name", settings.instance_name, DEFAULT_INSTANCE_NAME);
-        let instance_name = instance_name.trim().to_owned();
-        if instance_name.is_empty() || instance_name.chars().count() > 60 {
-            return Err(ConfigError::new(&name, "must be 1 to 60 characters"));
-        }
+        let name_setting = |key: &str, from_file: Option<String>, default: &str| {
+            let (name, value) = text(key, from_file, default);
+            let value = value.trim().to_owned();
+            if value.is_empty() || value.chars().count() > 60 {
+                return Err(ConfigError::new(&name, "must be 1 to 60 characters"));
+            }
+            Ok(value)
+        };
+        let instance_name = name_setting("instance_name", settings.instance_name, DEFAULT_INSTANCE_NAME)?;
+        let discreet_name = name_setting("discreet_name", settings.discreet_name, DEFAULT_DISCREET_NAME)?;
+        let (name, look) = text("sign_in_look", settings.sign_in_look, "standard");
+        let sign_in_as_notes = match look.trim() {
+            "standard" => false,
+            "notes" => true,
+            other => return Err(ConfigError::new(&name, format!("{other:?} must be standard or notes"))),
+        };
 
         let number = |key: &str, from_file: Option<u64>, default: u64, range: std::ops::RangeInclusive<u64>| match pick(
             key,
@@ -177,6 +225,20 @@ impl Config {
             number("rate_limit_per_minute", settings.rate_limit_per_minute.map(u64::from), 10, 1..=100_000)?;
         let sign_in_failures_allowed =
             number("sign_in_failures_allowed", settings.sign_in_failures_allowed.map(u64::from), 5, 1..=1000)?;
+        let days = |key: &str, from_file: Option<u32>, default: u64, least: u64| {
+            number(key, from_file.map(u64::from), default, least..=3650).map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        };
+        let min_days = days("retention_min_days", settings.retention_min_days, 7, 1)?;
+        let max_days = days("retention_max_days", settings.retention_max_days, 365, 0)?;
+        if max_days != 0 && max_days < min_days {
+            let name = pick("retention_max_days", None).map_or_else(|| "retention_max_days".to_owned(), |(n, _)| n);
+            return Err(ConfigError::new(&name, format!("must be 0 (no limit) or at least the minimum, {min_days}")));
+        }
+        let retention = RetentionLimits {
+            min_days,
+            max_days: (max_days != 0).then_some(max_days),
+            ended_group_days: days("ended_group_days", settings.ended_group_days, 30, 0)?,
+        };
 
         let trusted_proxy_header = pick("trusted_proxy_header", settings.trusted_proxy_header)
             .map(|(name, header)| {
@@ -201,6 +263,10 @@ impl Config {
             trusted_proxy_header,
             rate_limit_per_minute: u32::try_from(rate_limit_per_minute).unwrap_or(u32::MAX),
             sign_in_failures_allowed: u32::try_from(sign_in_failures_allowed).unwrap_or(u32::MAX),
+            discreet_mode,
+            discreet_name,
+            sign_in_as_notes,
+            retention,
         })
     }
 
@@ -258,6 +324,9 @@ mod tests {
         assert_eq!(config.session_idle, Duration::from_secs(30 * 60));
         assert_eq!(config.session_lifetime, Duration::from_secs(12 * 3600));
         assert!(config.trusted_proxy_header.is_none());
+        assert!(!config.discreet_mode && !config.sign_in_as_notes);
+        assert_eq!(config.discreet_name, "Notes");
+        assert_eq!(config.retention, RetentionLimits { min_days: 7, max_days: Some(365), ended_group_days: 30 });
     }
 
     #[test]
@@ -292,6 +361,14 @@ mod tests {
             let err = Config::from_sources(None, &env(&[("HEARTH_DATABASE_URL", memory)])).unwrap_err();
             assert_eq!(err.setting, "HEARTH_DATABASE_URL");
         }
+        let err = Config::from_sources(None, &env(&[("HEARTH_SIGN_IN_LOOK", "fancy")])).unwrap_err();
+        assert_eq!(err.setting, "HEARTH_SIGN_IN_LOOK");
+        let err = Config::from_sources(None, &env(&[("HEARTH_RETENTION_MAX_DAYS", "3")])).unwrap_err();
+        assert_eq!(err.setting, "HEARTH_RETENTION_MAX_DAYS", "below the 7-day minimum");
+        let err = Config::from_sources(Some("retention_max_days = 3"), &env(&[])).unwrap_err();
+        assert_eq!(err.setting, "retention_max_days");
+        let unlimited = Config::from_sources(None, &env(&[("HEARTH_RETENTION_MAX_DAYS", "0")])).unwrap();
+        assert_eq!(unlimited.retention.max_days, None);
         let test_variables =
             env(&[("HEARTH_TEST_POSTGRES_URL", "x"), ("HEARTH_REQUIRE_BROWSER", "1"), ("HEARTH_LOG", "debug")]);
         assert!(Config::from_sources(None, &test_variables).is_ok());

@@ -16,12 +16,14 @@ use super::{
     Member, new_recovery_codes,
     password::Password,
     pseudonym::Pseudonym,
-    secret, session, store,
+    secret,
+    security::device::Device,
+    session, store,
     views::{InviteUnusableView, JoinAccountView, JoinConsentView, JoinGroupsView, RecoveryCodesView},
 };
 use crate::groups;
 use crate::web::{
-    AppState, cookies,
+    AppState,
     csrf::{NoFields, Post},
     error::AppError,
     limits::ClientAddress,
@@ -148,6 +150,7 @@ struct AccountForm {
 async fn join_account_post(
     State(state): State<AppState>,
     client: ClientAddress,
+    device: Device,
     ctx: PageCtx,
     Path(code): Path<String>,
     Post(form): Post<AccountForm>,
@@ -206,8 +209,10 @@ async fn join_account_post(
         is_admin: invite.grants_admin,
         locale: None,
         last_sign_in_at: None,
+        totp_secret: None,
     };
-    let token = session::start(&state, &mut tx, &user, now).await?;
+    let keeping = session::Keeping { device: &device, remember: false };
+    let session::Started { cookie, token } = session::start(&state, &mut tx, &user, now, keeping).await?;
     tx.commit().await?;
 
     let mut ctx = ctx;
@@ -215,6 +220,6 @@ async fn join_account_post(
     ctx.is_admin = user.is_admin == 1;
     ctx.csrf = crate::web::csrf::token_for(&token);
     let mut response = render(&RecoveryCodesView { ctx, codes, welcome: true })?;
-    response.headers_mut().append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token));
+    response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response.into_response())
 }

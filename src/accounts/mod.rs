@@ -8,6 +8,7 @@
 //! | invites | expiry, note, creator, used/revoked times | SHA-256 of the code |
 //! | sessions | member, start, last seen (≤ 1/min), expiry, previous sign-in | SHA-256 of the token |
 //! | recovery_codes | member | SHA-256 of the code |
+//! | sign_in_challenges | member, device, expiry (two-factor step) | SHA-256 of the token |
 
 pub mod invites;
 pub mod join;
@@ -15,6 +16,7 @@ pub mod password;
 pub mod pseudonym;
 pub mod routes;
 pub mod secret;
+pub mod security;
 pub mod session;
 pub mod settings;
 pub mod store;

@@ -10,7 +10,13 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{invites, join, pseudonym::lookup_key, session, settings, store, views};
+use super::{
+    invites, join,
+    pseudonym::lookup_key,
+    security::{device::Device, second_step},
+    session::{self, Keeping},
+    settings, store, views,
+};
 use crate::{
     safety::routes::CLEAR_SITE_DATA,
     web::{
@@ -32,6 +38,13 @@ pub fn router() -> Router<AppState> {
         .merge(join::router())
         .merge(settings::router())
         .merge(invites::router())
+        .merge(super::security::router())
+}
+
+/// The sign-in page; set to look like a notes sign-in, it is discreet too.
+fn sign_in_page(mut ctx: PageCtx, pseudonym: String, error: Option<&'static str>) -> views::SignInView {
+    ctx.discreet |= ctx.sign_in_as_notes;
+    views::SignInView { ctx, pseudonym, error }
 }
 
 /// GET /sign-in
@@ -39,7 +52,7 @@ async fn sign_in_get(ctx: PageCtx) -> Result<Response, AppError> {
     if ctx.pseudonym.is_some() {
         return Ok(see_other(paths::HOME));
     }
-    render(&views::SignInView { ctx, pseudonym: String::new(), error: None })
+    render(&sign_in_page(ctx, String::new(), None))
 }
 
 #[derive(Deserialize)]
@@ -48,13 +61,18 @@ struct SignInForm {
     pseudonym: String,
     #[serde(default)]
     password: String,
+    /// "Keep me signed in": unticked unless the member asks.
+    #[serde(default)]
+    remember: String,
 }
 
-/// POST /sign-in — a new session on success; one message for any failure, so
-/// the page never tells whether a pseudonym exists.
+/// POST /sign-in — a new session on success (or, with two-factor on, the code
+/// step first); one message for any failure, so the page never tells whether
+/// a pseudonym exists.
 async fn sign_in_post(
     State(state): State<AppState>,
     client: ClientAddress,
+    device: Device,
     ctx: PageCtx,
     Post(form): Post<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -64,15 +82,18 @@ async fn sign_in_post(
     let user = store::user_by_key(&state.db.read, &key).await?;
     let matches = state.hasher.verify(&form.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = user.filter(|_| matches) else {
-        let view =
-            views::SignInView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: Some("sign-in-failed") };
+        let view = sign_in_page(ctx, form.pseudonym.trim().to_owned(), Some("sign-in-failed"));
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
+    let keeping = Keeping { device: &device, remember: form.remember == "yes" };
+    if user.totp_secret.is_some() {
+        return second_step::challenge(&state, &user, keeping).await;
+    }
     let mut tx = state.db.write.begin().await?;
-    let token = session::start(&state, &mut tx, &user, state.clock.now()).await?;
+    let started = session::start(&state, &mut tx, &user, state.clock.now(), keeping).await?;
     tx.commit().await?;
     let mut response = see_other(paths::HOME);
-    response.headers_mut().append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token));
+    response.headers_mut().append(header::SET_COOKIE, started.cookie);
     Ok(response)
 }
 

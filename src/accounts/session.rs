@@ -2,11 +2,13 @@
 //! the database. A session ends after the idle timeout, at its absolute
 //! lifetime, at sign-out, or when the quick exit is configured to end it.
 
-use super::store;
+use axum::http::HeaderValue;
+
+use super::{security::device::Device, store};
 use crate::{
     accounts::secret,
     clock::UnixTime,
-    web::{AppState, i18n::Locale},
+    web::{AppState, cookies, i18n::Locale},
 };
 
 /// Write "last seen" at most this often, so reading pages does not write.
@@ -28,6 +30,17 @@ pub struct Viewer {
     pub unread_notifications: i64,
     /// Lead or facilitator in some organisation.
     pub is_staff: bool,
+    /// Signs in with a code from an authenticator app too.
+    pub two_factor: bool,
+    /// The member's discreet-mode choice; `None` follows the instance.
+    pub discreet: Option<bool>,
+}
+
+impl Viewer {
+    /// Staff and admins may do nothing else until two-factor is on.
+    pub fn must_set_up_two_factor(&self) -> bool {
+        (self.is_staff || self.is_admin) && !self.two_factor
+    }
 }
 
 /// The idle timeout in the seconds that stored times use.
@@ -64,18 +77,36 @@ pub async fn resume(state: &AppState, token: &str, now: UnixTime) -> Result<Resu
         fold_warnings: row.fold_warnings == 1,
         unread_notifications: row.unread_notifications,
         is_staff: row.is_staff == 1,
+        two_factor: row.two_factor == 1,
+        discreet: row.discreet.map(|on| on == 1),
     }))
 }
 
+/// How a new session is kept: where it started (coarsely), and whether the
+/// member asked to stay signed in after the browser closes.
+#[derive(Debug, Clone, Copy)]
+pub struct Keeping<'a> {
+    pub device: &'a Device,
+    pub remember: bool,
+}
+
+/// A session just made: the `Set-Cookie` value, and the token (forms on the
+/// page that answers carry a CSRF token derived from it).
+pub struct Started {
+    pub cookie: HeaderValue,
+    pub token: String,
+}
+
 /// Starts a session for a member who just proved who they are, inside the
-/// caller's transaction; returns the token for the cookie. A new token every
+/// caller's transaction. A new token every
 /// time: a token planted before sign-in never becomes a signed-in one.
 pub async fn start(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     user: &store::UserRow,
     now: UnixTime,
-) -> Result<String, sqlx::Error> {
+    keeping: Keeping<'_>,
+) -> Result<Started, sqlx::Error> {
     let token = secret::new_token();
     let lifetime = i64::try_from(state.config.session_lifetime.as_secs()).unwrap_or(i64::MAX);
     store::insert_session(
@@ -86,11 +117,19 @@ pub async fn start(
             now,
             expires_at: now.saturating_add(lifetime),
             previous_sign_in_at: user.last_sign_in_at,
+            device: &keeping.device.0,
+            remember: keeping.remember,
         },
     )
     .await?;
     store::record_sign_in(&mut *conn, user, now).await?;
-    Ok(token)
+    // Without "keep me signed in" the cookie has no Max-Age and ends with the browser.
+    let cookie = if keeping.remember {
+        cookies::set_lasting(cookies::SESSION, &token, lifetime)
+    } else {
+        cookies::set(cookies::SESSION, &token)
+    };
+    Ok(Started { cookie, token })
 }
 
 /// Forgets sessions that can no longer be resumed, so the table holds only

@@ -17,12 +17,14 @@ pub struct UserRow {
     pub is_admin: i64,
     pub locale: Option<String>,
     pub last_sign_in_at: Option<i64>,
+    /// The authenticator's secret when two-factor is on.
+    pub totp_secret: Option<Vec<u8>>,
 }
 
 /// Column lists as macros so queries stay `&'static str` (sqlx refuses SQL built at run time).
 macro_rules! user_columns {
     () => {
-        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at"
+        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at, totp_secret"
     };
 }
 
@@ -224,6 +226,8 @@ pub struct SessionRow {
     pub fold_warnings: i64,
     pub unread_notifications: i64,
     pub is_staff: i64,
+    pub two_factor: i64,
+    pub discreet: Option<i64>,
 }
 
 pub struct NewSession<'a> {
@@ -232,18 +236,23 @@ pub struct NewSession<'a> {
     pub now: UnixTime,
     pub expires_at: UnixTime,
     pub previous_sign_in_at: Option<UnixTime>,
+    /// Coarse device description (see `security::device`).
+    pub device: &'a str,
+    pub remember: bool,
 }
 
 pub async fn insert_session<'e>(db: impl Executor<'e, Database = Any>, session: NewSession<'_>) -> Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, previous_sign_in_at) \
-         VALUES ($1, $2, $3, $3, $4, $5)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, previous_sign_in_at, \
+           device, remember) VALUES ($1, $2, $3, $3, $4, $5, $6, $7)",
     )
     .bind(session.token_hash)
     .bind(session.user_id)
     .bind(session.now)
     .bind(session.expires_at)
     .bind(session.previous_sign_in_at)
+    .bind(session.device)
+    .bind(i64::from(session.remember))
     .execute(db)
     .await?;
     Ok(())
@@ -255,7 +264,8 @@ pub async fn session_by_token(pool: &Pool, token_hash: &[u8]) -> Result<Option<S
                 u.pseudonym, u.is_admin, u.locale, u.fold_warnings, \
                 (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) \
                   AS unread_notifications, \
-                CASE WHEN EXISTS (SELECT 1 FROM staff st WHERE st.user_id = s.user_id) THEN 1 ELSE 0 END AS is_staff \
+                CASE WHEN EXISTS (SELECT 1 FROM staff st WHERE st.user_id = s.user_id) THEN 1 ELSE 0 END AS is_staff, \
+                CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS two_factor, u.discreet \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)

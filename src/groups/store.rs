@@ -22,12 +22,16 @@ pub struct GroupRow {
     pub edit_window_minutes: i64,
     pub member_messages: i64,
     pub resources_html: String,
+    pub retention_days: Option<i64>,
+    pub discourage_copying: i64,
+    pub watermark: i64,
 }
 
 macro_rules! group_columns {
     () => {
         "g.id, g.organisation_id, g.slug, g.name, g.purpose, g.facilitation, g.starts_at, g.ends_at, \
-         g.agreements_version, g.edit_window_minutes, g.member_messages, g.resources_html"
+         g.agreements_version, g.edit_window_minutes, g.member_messages, g.resources_html, \
+         g.retention_days, g.discourage_copying, g.watermark"
     };
 }
 

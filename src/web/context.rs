@@ -2,6 +2,8 @@
 //! signed in (one query, and a write at most once a minute), which language,
 //! which CSRF token. The same middleware turns every error status into a
 //! translated page, because it is the one place that knows the language.
+//! It is also where staff and admins without two-factor are stopped
+//! (`two_factor::gate`), so no route can forget to.
 
 use askama::Template;
 use axum::{
@@ -20,6 +22,7 @@ use super::{
 };
 use crate::accounts::{
     secret,
+    security::two_factor,
     session::{self, Resumed, Viewer},
 };
 
@@ -108,6 +111,9 @@ pub async fn with_context(State(state): State<AppState>, mut request: Request, n
         viewer,
     };
     request.extensions_mut().insert(context.clone());
+    if let Some(redirect) = context.viewer.as_ref().and_then(|viewer| two_factor::gate(viewer, request.uri().path())) {
+        return redirect;
+    }
 
     let mut response = next.run(request).await;
 

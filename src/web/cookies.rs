@@ -1,14 +1,19 @@
-//! Hearth's two cookies, both `__Host-` (HTTPS-only, this host only, path `/`),
+//! Hearth's cookies, all `__Host-` (HTTPS-only, this host only, path `/`),
 //! `HttpOnly` and `SameSite=Strict`, and without `Max-Age`, so they end when
 //! the browser closes:
 //! - `__Host-hearth`: the session token of a signed-in member;
 //! - `__Host-hearth-pre`: a random value that anchors the CSRF token of forms
-//!   shown before sign-in (sign-in, invite, recovery).
+//!   shown before sign-in (sign-in, invite, recovery);
+//! - `__Host-hearth-2fa`: between a right password and its two-factor code.
+//!
+//! Only a member who asks to stay signed in gets a session cookie with a
+//! `Max-Age` (`set_lasting`).
 
 use axum::http::{HeaderMap, HeaderValue, header};
 
 pub const SESSION: &str = "__Host-hearth";
 pub const PRE_SESSION: &str = "__Host-hearth-pre";
+pub const CHALLENGE: &str = "__Host-hearth-2fa";
 
 /// The value of a cookie sent by the browser.
 pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -25,6 +30,11 @@ pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 pub fn set(name: &str, value: &str) -> HeaderValue {
     header_value(&format!("{name}={value}; Path=/; Secure; HttpOnly; SameSite=Strict"))
+}
+
+/// A cookie that outlives the browser, for `max_age_seconds`.
+pub fn set_lasting(name: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
+    header_value(&format!("{name}={value}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}"))
 }
 
 pub fn remove(name: &str) -> HeaderValue {

@@ -34,6 +34,14 @@ pub struct Paths {
     pub stylesheet: &'static str,
     pub script: &'static str,
     pub icon: &'static str,
+    pub safety: &'static str,
+    pub account_two_factor: &'static str,
+    pub account_two_factor_off: &'static str,
+    pub account_sessions: &'static str,
+    pub account_sessions_end_others: &'static str,
+    pub account_discreet: &'static str,
+    pub account_erase: &'static str,
+    pub sign_in_code: &'static str,
 }
 
 pub const PATHS: Paths = Paths {
@@ -56,6 +64,14 @@ pub const PATHS: Paths = Paths {
     stylesheet: paths::STYLESHEET,
     script: paths::SCRIPT,
     icon: paths::ICON,
+    safety: paths::SAFETY,
+    account_two_factor: paths::ACCOUNT_TWO_FACTOR,
+    account_two_factor_off: paths::ACCOUNT_TWO_FACTOR_OFF,
+    account_sessions: paths::ACCOUNT_SESSIONS,
+    account_sessions_end_others: paths::ACCOUNT_SESSIONS_END_OTHERS,
+    account_discreet: paths::ACCOUNT_DISCREET,
+    account_erase: paths::ACCOUNT_ERASE,
+    sign_in_code: paths::SIGN_IN_CODE,
 };
 
 #[derive(Debug, Clone)]
@@ -71,7 +87,23 @@ pub struct PageCtx {
     /// Where the quick exit goes: `/exit` when it ends the session first.
     pub quick_exit_href: String,
     pub paths: Paths,
+    /// Titles and header show only the neutral name (the member's choice, else the instance's).
+    pub discreet: bool,
+    pub neutral_name: String,
+    /// The sign-in page looks like a plain notes sign-in.
+    pub sign_in_as_notes: bool,
+    /// Set on the pages of a group that protects its words (`in_group`).
+    pub group_marks: GroupMarks,
     translations: Arc<Translations>,
+}
+
+/// What a group's privacy options put on its pages.
+#[derive(Debug, Clone, Default)]
+pub struct GroupMarks {
+    /// Post bodies cannot be selected for copying.
+    pub no_copy: bool,
+    /// A faint watermark with the viewer's pseudonym on every page of the group.
+    pub watermark: Option<String>,
 }
 
 impl PageCtx {
@@ -88,8 +120,31 @@ impl PageCtx {
             is_staff: request.viewer.as_ref().is_some_and(|v| v.is_staff),
             quick_exit_href,
             paths: PATHS,
+            discreet: request.viewer.as_ref().and_then(|v| v.discreet).unwrap_or(state.config.discreet_mode),
+            neutral_name: state.config.discreet_name.clone(),
+            sign_in_as_notes: state.config.sign_in_as_notes,
+            group_marks: GroupMarks::default(),
             translations: Arc::clone(&state.translations),
         }
+    }
+
+    /// The name in the title and header: the neutral one in discreet mode.
+    pub fn shown_name(&self) -> &str {
+        if self.discreet { &self.neutral_name } else { &self.instance_name }
+    }
+
+    /// This page belongs to `group`: its copy protection and watermark apply.
+    pub fn in_group(mut self, group: &crate::groups::store::GroupRow) -> Self {
+        self.group_marks = GroupMarks {
+            no_copy: group.discourage_copying == 1,
+            watermark: self.pseudonym.clone().filter(|_| group.watermark == 1),
+        };
+        self
+    }
+
+    /// Classes for `<body>`.
+    pub fn body_class(&self) -> &'static str {
+        if self.group_marks.no_copy { "no-copy" } else { "" }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -110,6 +165,11 @@ impl PageCtx {
     /// The translation of `key` with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.translations.get(self.locale, key, &[(name, value)])
+    }
+
+    /// The translation of `key` with several text arguments.
+    pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.translations.get(self.locale, key, args)
     }
 }
 

@@ -122,12 +122,14 @@ async fn a_group_from_creation_to_its_end(backend: Backend) {
     let created = admin.post("/admin/organisations", &[("name", "Shelter North"), ("lead", "lead ana")]).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let organisation = created.location().unwrap().to_owned();
+    app.enrol_two_factor(&lead).await; // staff set up two-factor before acting
     let page = lead.get(&organisation).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Shelter North"));
     let added =
         lead.post(&format!("{organisation}/staff"), &[("pseudonym", "Guide Bea"), ("role", "facilitator")]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
+    app.enrol_two_factor(&guide).await;
     let guide_id = app.user_id("Guide Bea").await.to_string();
     let made = lead
         .post(

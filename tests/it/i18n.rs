@@ -71,6 +71,16 @@ fn keys_used() -> BTreeSet<String> {
         "post-",
         "reaction-",
         "reading-",
+        // safety and privacy
+        "safety-",
+        "two-factor-",
+        "sessions-",
+        "device-",
+        "discreet-",
+        "erase-",
+        "privacy-",
+        "inventory-",
+        "retention-",
     ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
@@ -86,7 +96,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications"]
+    ["main", "groups", "discussions", "notifications", "safety"]
         .iter()
         .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
         .collect()

@@ -15,6 +15,7 @@ mod migrations;
 mod notifications;
 mod permissions;
 mod protection;
+mod safety;
 mod sanitiser;
 mod search;
 mod sessions;

@@ -31,6 +31,7 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
     let organisation = format!("/organisations/{}", group.organisation_id);
     group.lead.get(&organisation).await;
     group.lead.post(&format!("{organisation}/staff"), &[("pseudonym", "Guide Two"), ("role", "facilitator")]).await;
+    app.enrol_two_factor(&other_guide).await; // new staff set up two-factor before acting
     let created = group
         .lead
         .post(

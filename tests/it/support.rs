@@ -13,7 +13,7 @@ use std::{
 
 use hearth::{
     accounts::invites,
-    clock::SystemClock,
+    clock::{Clock, SystemClock},
     config::Config,
     groups,
     web::{self, AppState},
@@ -197,16 +197,79 @@ impl TestApp {
         visitor
     }
 
+    /// An instance admin, signed in, with two-factor set up (as every admin
+    /// must before acting).
     pub async fn admin(&self, pseudonym: &str) -> Visitor {
+        let visitor = self.admin_without_two_factor(pseudonym).await;
+        self.enrol_two_factor(&visitor).await;
+        visitor
+    }
+
+    /// An admin who has not set up two-factor yet: everything but setting it
+    /// up is closed to them.
+    pub async fn admin_without_two_factor(&self, pseudonym: &str) -> Visitor {
         let visitor = self.visitor();
         let page = visitor.join(&self.admin_invite().await, pseudonym, PASSWORD).await;
         assert_eq!(page.status, StatusCode::OK, "joining as admin {pseudonym}: {}", page.body);
         visitor
     }
 
+    /// Sets up two-factor for a signed-in visitor through the real page: reads
+    /// the key it shows and answers with the code an authenticator app would
+    /// compute (`totp-rs`, as the server uses).
+    pub async fn enrol_two_factor(&self, visitor: &Visitor) {
+        let page = visitor.get("/account/two-factor").await;
+        assert_eq!(page.status, StatusCode::OK, "the two-factor page: {}", page.body);
+        let start = page.body.find("id=\"two-factor-secret\"").expect("the key is shown as text");
+        let key = page.body[start..].split('>').nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let code = code_for(&key.replace(' ', ""), self.clock.now());
+        let done = visitor.post("/account/two-factor", &[("secret", &key), ("code", &code)]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "setting up two-factor: {}", done.body);
+    }
+
+    /// The code the member's authenticator app shows now, for a step the
+    /// server has not seen used yet (a code works once: if this 30-second
+    /// step and the next are spent, the test clock moves on).
+    pub async fn two_factor_code(&self, pseudonym: &str) -> String {
+        let user_id = self.user_id(pseudonym).await;
+        let (secret, last): (Vec<u8>, i64) =
+            sqlx::query_as("SELECT totp_secret, totp_last_step FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(&self.state.db.read)
+                .await
+                .unwrap();
+        if last > self.clock.now() / 30 {
+            self.clock.advance(30);
+        }
+        let step = (self.clock.now() / 30).max(last + 1);
+        let key = data_encoding::BASE32_NOPAD.encode(&secret);
+        code_for(&key, step * 30)
+    }
+
+    /// Signs a visitor in with password and two-factor code; returns the last page.
+    pub async fn sign_in_with_code(&self, visitor: &Visitor, pseudonym: &str) -> Page {
+        let page = visitor.sign_in(pseudonym, PASSWORD).await;
+        if page.location() != Some("/sign-in/code") {
+            return page;
+        }
+        visitor.get("/sign-in/code").await;
+        let code = self.two_factor_code(pseudonym).await;
+        visitor.post("/sign-in/code", &[("code", &code)]).await
+    }
+
     /// A group with its own organisation, a lead and a facilitator (both
-    /// signed in), made directly in the database; members join with `member_of`.
+    /// signed in, with two-factor), made directly in the database; members
+    /// join with `member_of`.
     pub async fn group(&self, slug: &str) -> GroupSetup {
+        let group = self.group_without_two_factor(slug).await;
+        self.enrol_two_factor(&group.lead).await;
+        self.enrol_two_factor(&group.facilitator).await;
+        group
+    }
+
+    /// The same, but its lead and facilitator have not set up two-factor, so
+    /// they can do nothing but that.
+    pub async fn group_without_two_factor(&self, slug: &str) -> GroupSetup {
         let now = self.state.clock.now();
         let db = &self.state.db.write;
         let lead = self.member(&format!("Lead-{slug}")).await;
@@ -494,6 +557,14 @@ impl Visitor {
         self.get("/").await;
         self.post("/sign-out", &[]).await
     }
+}
+
+/// The current code of a base32 key, computed independently of the server
+/// (the same crate, its defaults: SHA-1, 6 digits, 30 seconds).
+pub fn code_for(base32_key: &str, at: i64) -> String {
+    let secret = data_encoding::BASE32_NOPAD.decode(base32_key.trim_end_matches('=').as_bytes()).unwrap();
+    let totp = totp_rs::Builder::new().with_secret(secret).build().unwrap();
+    totp.generate(u64::try_from(at).unwrap()).to_string()
 }
 
 fn serde_urlencoded_body(fields: &[(&str, &str)]) -> String {

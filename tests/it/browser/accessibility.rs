@@ -170,17 +170,6 @@ impl Findings {
     }
 }
 
-/// Signs the browser in as `pseudonym` (after forgetting whoever it was).
-async fn sign_in_as(browser: &Browser, app: &TestApp, pseudonym: &str) {
-    browser.client.delete_all_cookies().await.unwrap();
-    browser.goto(&format!("{}/sign-in", app.base)).await;
-    browser.fill("#pseudonym", pseudonym).await;
-    browser.fill("#password", PASSWORD).await;
-    browser.click("main form button[type=submit]").await;
-    let home = format!("{}/", app.base);
-    browser.wait_for_url("home after signing in", |url| url == home).await;
-}
-
 /// The forms a newcomer fills, in each of their states.
 async fn joining(browser: &Browser, app: &TestApp, findings: &mut Findings) {
     browser.goto(&format!("{}/sign-in", app.base)).await;

@@ -464,6 +464,24 @@ pub async fn wait_for_driver(driver: &mut Driver, webdriver: &str) {
     }
 }
 
+/// Signs the browser in as `pseudonym` (after forgetting whoever it was),
+/// answering the two-factor step as the member's app would when it comes.
+pub async fn sign_in_as(browser: &Browser, app: &TestApp, pseudonym: &str) {
+    browser.client.delete_all_cookies().await.unwrap();
+    browser.goto(&format!("{}/sign-in", app.base)).await;
+    browser.fill("#pseudonym", pseudonym).await;
+    browser.fill("#password", crate::support::PASSWORD).await;
+    browser.click("main form button[type=submit]").await;
+    let home = format!("{}/", app.base);
+    let code_step = format!("{}/sign-in/code", app.base);
+    let reached = browser.wait_for_url("home or the code step", |url| url == home || url == code_step).await;
+    if reached == code_step {
+        browser.fill("#code", &app.two_factor_code(pseudonym).await).await;
+        browser.click("main form button[type=submit]").await;
+        browser.wait_for_url("home after the code", |url| url == home).await;
+    }
+}
+
 /// Hearth, with the quick exit leading to `neutral`.
 pub async fn hearth(neutral: &NeutralSite) -> TestApp {
     let exit_url = neutral.url.clone();

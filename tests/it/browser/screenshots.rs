@@ -199,16 +199,8 @@ impl Forum {
         Self { group, topic, check_in }
     }
 
-    async fn sign_in(app: &TestApp, browser: &Browser, pseudonym: &str) {
-        browser.goto(&format!("{}/sign-in", app.base)).await;
-        browser.fill("#pseudonym", pseudonym).await;
-        browser.fill("#password", PASSWORD).await;
-        browser.click("main form button[type=submit]").await;
-        browser.wait_for_url("home", |url| url == format!("{}/", app.base)).await;
-    }
-
     async fn member_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
-        Self::sign_in(app, browser, "Willow").await;
+        sign_in_as(browser, app, "Willow").await;
         shots.take(browser, "member-home").await;
         let base = &app.base;
         for (path, name) in [
@@ -234,7 +226,7 @@ impl Forum {
     }
 
     async fn staff_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
-        Self::sign_in(app, browser, "Lead-tuesday-circle").await;
+        sign_in_as(browser, app, "Lead-tuesday-circle").await;
         let base = &app.base;
         for (path, name) in [
             (format!("/organisations/{}", self.group.organisation_id), "organisation"),

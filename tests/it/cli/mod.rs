@@ -171,6 +171,10 @@ async fn admin_create_reads_the_password_from_stdin(backend: Backend) {
         assert_eq!(signed_in.status, StatusCode::SEE_OTHER, "{pseudonym}: {}", signed_in.body);
         assert_eq!(signed_in.location(), Some("/"));
         assert!(browser.cookie("__Host-hearth").is_some(), "a session cookie for {pseudonym}");
+        // An admin sets up two-factor before anything else.
+        let gated = browser.get("/invites").await;
+        assert_eq!(gated.location(), Some("/account/two-factor"), "{pseudonym} is sent to set up two-factor");
+        app.enrol_two_factor(&browser).await;
         let invites = browser.get("/invites").await;
         assert_eq!(invites.status, StatusCode::OK, "{pseudonym} on /invites");
     }
@@ -327,6 +331,7 @@ async fn serve_is_the_default_and_prints_a_setup_link_once_an_admin_is_missing(b
     let joined = browser.join(&setup_path, "Founding Keeper", PASSWORD).await;
     assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
     assert!(browser.cookie("__Host-hearth").is_some(), "joining signs in");
+    app.enrol_two_factor(&browser).await;
     let invites = browser.get("/invites").await;
     assert_eq!(invites.status, StatusCode::OK, "the setup link grants admin");
     assert!(store::admin_exists(&app.state.db.read).await.unwrap());

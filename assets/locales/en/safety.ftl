@@ -1,0 +1,74 @@
+# Hearth: English, safety and privacy. Every key here must also exist in ../fr/safety.ftl.
+
+## Layout
+footer-safety = Staying safe on this device
+print-notice = This page can’t be printed. What people share here stays here.
+
+## Sign-in
+sign-in-remember = Keep me signed in on this device
+sign-in-remember-hint = Only on a device no one else uses. Otherwise you are signed out when you close the browser.
+notes-sign-in-intro = Sign in to your notes.
+notes-field-name = Name
+sign-in-code-title = Enter your code
+sign-in-code-intro = Your password is right. Now enter the 6-digit code your authenticator app shows for this account.
+sign-in-code-hint = Lost your phone? Enter one of your recovery codes instead.
+sign-in-code-restart = Start again
+
+## Two-factor
+two-factor-title = Two-factor sign-in
+two-factor-why = With two-factor sign-in, someone who learns your password still can’t get in without the code from your phone. It is optional for members.
+two-factor-required = Staff accounts must use two-factor sign-in before doing anything else here. It protects the members whose words you can read.
+two-factor-required-hint = Until it is set up, you can only sign out, leave quickly or read the safety page.
+two-factor-is-on = Two-factor sign-in is on. You will be asked for a code from your authenticator app each time you sign in.
+two-factor-codes-left = { $count ->
+    [one] If you lose your phone, a recovery code works instead of the app’s code. You have { $count } left.
+   *[other] If you lose your phone, a recovery code works instead of the app’s code. You have { $count } left.
+}
+two-factor-codes-link = Make new recovery codes
+two-factor-set-up-title = Set it up
+two-factor-replace-title = Use a new phone or app
+two-factor-step-app = Open an authenticator app on your phone (for example Aegis, FreeOTP, Google Authenticator or your password manager).
+two-factor-step-scan = Add an account: scan the square code, or type the key shown under it.
+two-factor-step-code = Enter the 6-digit code the app now shows.
+two-factor-key-label = Key:
+two-factor-code-label = Code
+two-factor-code-wrong = That code isn’t right, or it was already used. Wait for the next one and try again.
+two-factor-set-up-submit = Turn on two-factor sign-in
+two-factor-replace-submit = Use this app instead
+two-factor-off-title = Turn it off
+two-factor-off-submit = Turn off two-factor sign-in
+
+## Sessions
+sessions-title = Where you are signed in
+sessions-intro = Every browser signed in to your account. Only a rough description of each is kept, never its address.
+sessions-this-device = This device
+sessions-remembered = Stays signed in
+sessions-started = Signed in on { $time }
+sessions-last-active = Last active { $time }
+sessions-end = Sign out { $device }
+sessions-end-others = Sign out everywhere else
+sessions-not-you = Don’t recognise one? Sign it out and change your password.
+sessions-back = Back to account settings
+device-on = { $browser } on { $system }
+device-unknown-browser = A browser
+device-unknown-system = an unknown system
+
+## Safety page
+safety-title = Staying safe on this device
+safety-intro = Someone else may use the device you read this on, or look at it later. Here is what you can do, and what this site does for you.
+safety-history = Browsing history
+safety-history-text = Your browser remembers the pages you visit. To remove them, open its history (often Ctrl+H, or “History” in the menu) and delete the entries for this site, or clear all recent history. This site asks browsers not to keep copies of its pages, but the history list is the browser’s own.
+safety-private = Private windows
+safety-private-text = A private (incognito) window forgets the pages you visited and signs you out when you close it. It is the safest way to come here on a shared device.
+safety-quick-exit = Quick exit and its limits
+safety-quick-exit-text = “Quick exit” at the top of every page, or pressing Shift three times, leaves at once for a neutral site and signs you out. It replaces this page in the history, but it cannot erase pages you visited before it: clear those from the history, or use a private window.
+safety-shared-device = Sharing a device
+safety-shared-device-text = Sign out when you are done. Leave “Keep me signed in” unticked on a device someone else uses. The sessions page in your account shows every place you are signed in, and can sign them out.
+safety-passwords = Password managers
+safety-passwords-text = On a shared device, don’t let the browser save your password: anyone who opens the browser could see it or sign in. Choose “Never” when it asks.
+safety-discreet = Discreet mode
+safety-discreet-text = In discreet mode, page titles and tabs show only a neutral name, so a glance at the screen, the tab bar or the history says little. Turn it on in your account settings.
+safety-staff = Staff never ask for your password
+safety-staff-text = No one who runs this space will ever ask for your password or your recovery codes, by any means. If someone does, it is not us: don’t answer, and tell a facilitator.
+safety-authenticator = Authenticator apps
+safety-authenticator-text = If you use two-factor sign-in, your authenticator app shows a name for this site. In discreet mode it is the neutral name. Anyone who opens the app on your phone can see that entry.

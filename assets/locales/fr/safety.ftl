@@ -1,0 +1,74 @@
+# Hearth : français (Canada), sécurité et confidentialité. Chaque clé doit aussi exister dans ../en/safety.ftl.
+
+## Mise en page
+footer-safety = Rester en sécurité sur cet appareil
+print-notice = Cette page ne peut pas être imprimée. Ce qui se partage ici reste ici.
+
+## Connexion
+sign-in-remember = Rester connecté·e sur cet appareil
+sign-in-remember-hint = Seulement sur un appareil que personne d’autre n’utilise. Sinon, vous êtes déconnecté·e en fermant le navigateur.
+notes-sign-in-intro = Connectez-vous à vos notes.
+notes-field-name = Nom
+sign-in-code-title = Entrez votre code
+sign-in-code-intro = Votre mot de passe est bon. Entrez maintenant le code à 6 chiffres que votre application d’authentification affiche pour ce compte.
+sign-in-code-hint = Vous avez perdu votre téléphone? Entrez plutôt un de vos codes de récupération.
+sign-in-code-restart = Recommencer
+
+## Double authentification
+two-factor-title = Connexion à deux facteurs
+two-factor-why = Avec la connexion à deux facteurs, une personne qui apprend votre mot de passe ne peut quand même pas entrer sans le code de votre téléphone. Elle est facultative pour les membres.
+two-factor-required = Les comptes du personnel doivent utiliser la connexion à deux facteurs avant de faire quoi que ce soit d’autre ici. Elle protège les membres dont vous pouvez lire les mots.
+two-factor-required-hint = Tant qu’elle n’est pas activée, vous pouvez seulement vous déconnecter, sortir rapidement ou lire la page sur la sécurité.
+two-factor-is-on = La connexion à deux facteurs est activée. Un code de votre application d’authentification vous sera demandé à chaque connexion.
+two-factor-codes-left = { $count ->
+    [one] Si vous perdez votre téléphone, un code de récupération remplace le code de l’application. Il vous en reste { $count }.
+   *[other] Si vous perdez votre téléphone, un code de récupération remplace le code de l’application. Il vous en reste { $count }.
+}
+two-factor-codes-link = Créer de nouveaux codes de récupération
+two-factor-set-up-title = L’activer
+two-factor-replace-title = Utiliser un nouveau téléphone ou une nouvelle application
+two-factor-step-app = Ouvrez une application d’authentification sur votre téléphone (par exemple Aegis, FreeOTP, Google Authenticator ou votre gestionnaire de mots de passe).
+two-factor-step-scan = Ajoutez un compte : balayez le code carré, ou tapez la clé affichée dessous.
+two-factor-step-code = Entrez le code à 6 chiffres que l’application affiche maintenant.
+two-factor-key-label = Clé :
+two-factor-code-label = Code
+two-factor-code-wrong = Ce code n’est pas bon, ou il a déjà servi. Attendez le suivant et réessayez.
+two-factor-set-up-submit = Activer la connexion à deux facteurs
+two-factor-replace-submit = Utiliser cette application à la place
+two-factor-off-title = La désactiver
+two-factor-off-submit = Désactiver la connexion à deux facteurs
+
+## Sessions
+sessions-title = Où vous êtes connecté·e
+sessions-intro = Chaque navigateur connecté à votre compte. Seule une description approximative de chacun est gardée, jamais son adresse.
+sessions-this-device = Cet appareil
+sessions-remembered = Reste connecté
+sessions-started = Connexion le { $time }
+sessions-last-active = Dernière activité le { $time }
+sessions-end = Déconnecter { $device }
+sessions-end-others = Me déconnecter partout ailleurs
+sessions-not-you = Vous n’en reconnaissez pas une? Déconnectez-la et changez votre mot de passe.
+sessions-back = Retour aux paramètres du compte
+device-on = { $browser } sur { $system }
+device-unknown-browser = Un navigateur
+device-unknown-system = un système inconnu
+
+## Page sur la sécurité
+safety-title = Rester en sécurité sur cet appareil
+safety-intro = Quelqu’un d’autre peut utiliser l’appareil sur lequel vous lisez ceci, ou le regarder plus tard. Voici ce que vous pouvez faire, et ce que ce site fait pour vous.
+safety-history = Historique de navigation
+safety-history-text = Votre navigateur se souvient des pages que vous visitez. Pour les retirer, ouvrez son historique (souvent Ctrl+H, ou « Historique » dans le menu) et supprimez les entrées de ce site, ou effacez tout l’historique récent. Ce site demande aux navigateurs de ne pas garder de copie de ses pages, mais la liste de l’historique appartient au navigateur.
+safety-private = Fenêtres privées
+safety-private-text = Une fenêtre privée (navigation privée) oublie les pages visitées et vous déconnecte quand vous la fermez. C’est la façon la plus sûre de venir ici sur un appareil partagé.
+safety-quick-exit = La sortie rapide et ses limites
+safety-quick-exit-text = « Sortie rapide », en haut de chaque page, ou trois appuis sur Maj, vous emmène aussitôt vers un site neutre et vous déconnecte. Elle remplace cette page dans l’historique, mais ne peut pas effacer les pages visitées avant : effacez-les de l’historique, ou utilisez une fenêtre privée.
+safety-shared-device = Partager un appareil
+safety-shared-device-text = Déconnectez-vous quand vous avez fini. Laissez « Rester connecté·e » décoché sur un appareil que quelqu’un d’autre utilise. La page des sessions de votre compte montre chaque endroit où vous êtes connecté·e et peut les déconnecter.
+safety-passwords = Gestionnaires de mots de passe
+safety-passwords-text = Sur un appareil partagé, ne laissez pas le navigateur enregistrer votre mot de passe : toute personne qui ouvre le navigateur pourrait le voir ou se connecter. Choisissez « Jamais » quand il le propose.
+safety-discreet = Mode discret
+safety-discreet-text = En mode discret, les titres des pages et les onglets n’affichent qu’un nom neutre : un coup d’œil à l’écran, aux onglets ou à l’historique en dit peu. Activez-le dans les paramètres de votre compte.
+safety-staff = Le personnel ne demande jamais votre mot de passe
+safety-staff-text = Personne parmi les gens qui gèrent cet espace ne vous demandera jamais votre mot de passe ni vos codes de récupération, par aucun moyen. Si quelqu’un le fait, ce n’est pas nous : ne répondez pas et prévenez une animatrice ou un animateur.
+safety-authenticator = Applications d’authentification
+safety-authenticator-text = Si vous utilisez la connexion à deux facteurs, votre application d’authentification affiche un nom pour ce site. En mode discret, c’est le nom neutre. Toute personne qui ouvre l’application sur votre téléphone peut voir cette entrée.
