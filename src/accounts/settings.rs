@@ -44,6 +44,12 @@ async fn settings_view(state: &AppState, viewer: &Viewer, ctx: PageCtx) -> Resul
         codes_left: store::recovery_codes_left(&state.db.read, viewer.user_id).await?,
         language: viewer.locale.map_or("auto", Locale::code),
         fold_warnings: viewer.fold_warnings,
+        two_factor: viewer.two_factor,
+        discreet: match viewer.discreet {
+            None => "default",
+            Some(true) => "on",
+            Some(false) => "off",
+        },
         ctx,
         password_error: None,
         codes_error: None,

@@ -74,6 +74,9 @@ pub struct SettingsView {
     pub language: &'static str,
     /// Posts with a content warning stay folded until opened.
     pub fold_warnings: bool,
+    pub two_factor: bool,
+    /// Discreet mode: "default" (the instance's), "on" or "off".
+    pub discreet: &'static str,
     pub password_error: Option<&'static str>,
     pub codes_error: Option<&'static str>,
     pub notice: Option<&'static str>,

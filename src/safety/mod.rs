@@ -1,4 +1,15 @@
-//! Keeping members safe on the device they use: for now, the quick exit's
-//! server side (later: discreet mode, retention, erasure).
+//! Keeping members safe on the device they use and in what is kept about
+//! them: the safety page and the quick exit, discreet mode, the privacy
+//! options of a group, retention purges, account erasure, and the inventory
+//! of everything Hearth stores.
 
+pub mod discreet;
 pub mod routes;
+
+use axum::Router;
+
+use crate::web::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(routes::router()).merge(discreet::router())
+}

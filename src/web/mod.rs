@@ -54,7 +54,7 @@ pub fn app(state: AppState) -> Router {
         .merge(accounts::routes::router())
         .merge(groups::router())
         .merge(discussions::router())
-        .merge(safety::routes::router())
+        .merge(safety::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), context::with_context));

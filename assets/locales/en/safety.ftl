@@ -72,3 +72,13 @@ safety-staff = Staff never ask for your password
 safety-staff-text = No one who runs this space will ever ask for your password or your recovery codes, by any means. If someone does, it is not us: don’t answer, and tell a facilitator.
 safety-authenticator = Authenticator apps
 safety-authenticator-text = If you use two-factor sign-in, your authenticator app shows a name for this site. In discreet mode it is the neutral name. Anyone who opens the app on your phone can see that entry.
+
+## Account settings
+settings-privacy-title = Privacy and security
+settings-on = On
+settings-off = Off
+discreet-legend = Discreet mode
+discreet-hint = Page titles, tabs and the top of each page show only “{ $name }”, so the screen or the browser history says little about this site.
+discreet-default = As this site is set up
+discreet-on = Always on
+discreet-off = Off

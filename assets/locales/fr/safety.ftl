@@ -72,3 +72,13 @@ safety-staff = Le personnel ne demande jamais votre mot de passe
 safety-staff-text = Personne parmi les gens qui gèrent cet espace ne vous demandera jamais votre mot de passe ni vos codes de récupération, par aucun moyen. Si quelqu’un le fait, ce n’est pas nous : ne répondez pas et prévenez une animatrice ou un animateur.
 safety-authenticator = Applications d’authentification
 safety-authenticator-text = Si vous utilisez la connexion à deux facteurs, votre application d’authentification affiche un nom pour ce site. En mode discret, c’est le nom neutre. Toute personne qui ouvre l’application sur votre téléphone peut voir cette entrée.
+
+## Paramètres du compte
+settings-privacy-title = Confidentialité et sécurité
+settings-on = Activée
+settings-off = Désactivée
+discreet-legend = Mode discret
+discreet-hint = Les titres des pages, les onglets et le haut de chaque page n’affichent que « { $name } » : l’écran ou l’historique du navigateur en disent peu sur ce site.
+discreet-default = Comme ce site est réglé
+discreet-on = Toujours activé
+discreet-off = Désactivé

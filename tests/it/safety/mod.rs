@@ -3,11 +3,17 @@
 //! privacy options, retention purges, erasure and the data inventory.
 
 mod routes;
+mod sessions;
 mod two_factor;
 
 use std::collections::BTreeMap;
 
 use crate::support::{Backend, TestApp};
+
+/// A page's text without the invisible marks Fluent puts around arguments.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
 
 /// Every table of the schema (migrations' own bookkeeping and SQLite's
 /// full-text index internals left out: `post_search` stands for those).
