@@ -2,6 +2,8 @@
 //! without it from acting), sessions, discreet mode, no exports, group
 //! privacy options, retention purges, erasure and the data inventory.
 
+mod discreet;
+mod exports;
 mod routes;
 mod sessions;
 mod two_factor;
