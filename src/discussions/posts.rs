@@ -108,7 +108,7 @@ fn edit_page(
         })
     });
     PostEditView {
-        ctx,
+        ctx: ctx.in_group(&scope.group.group),
         topic_title: post.title.clone(),
         post_href: post_href(post.topic_id, post.id),
         form,
@@ -245,7 +245,7 @@ async fn reactions_get(
         .map(|r| ReactionLine { pseudonym: r.pseudonym, label_key: reaction_label(&r.kind) })
         .collect();
     render(&ReactionsView {
-        ctx,
+        ctx: ctx.in_group(&scope.group.group),
         topic_title: scope.post.title.clone(),
         post_href: post_href(scope.post.topic_id, scope.post.id),
         lines,

@@ -236,7 +236,7 @@ async fn topic_page(
     };
     let topic_id = topic.id.to_string();
     Ok(TopicView {
-        ctx,
+        ctx: ctx.in_group(&group.group),
         group_name: group.group.name.clone(),
         group_href: group_href(group),
         title: topic.title.clone(),
@@ -393,6 +393,7 @@ async fn new_topic_get(
 ) -> Result<Response, AppError> {
     let group = writable_group(&state, viewer.user_id, &slug).await?;
     let form = new_topic_form(&group.group.slug);
+    let ctx = ctx.in_group(&group.group);
     render(&NewTopicView { ctx, group_name: group.group.name.clone(), group_href: group_href(&group), form })
 }
 
@@ -407,6 +408,7 @@ async fn new_topic_post(
     let group = writable_group(&state, viewer.user_id, &slug).await?;
     let draft = match check(new_topic_form(&group.group.slug), &fields) {
         Checked::Again(status, form) => {
+            let ctx = ctx.in_group(&group.group);
             let view = NewTopicView { ctx, group_name: group.group.name.clone(), group_href: group_href(&group), form };
             return render_with_status(status, &view);
         }

@@ -174,7 +174,7 @@ async fn new_page(
             .collect()
     };
     Ok(views::NewCheckInView {
-        ctx,
+        ctx: ctx.in_group(g),
         group_name: g.name.clone(),
         group_href: paths::fill(paths::GROUP, &g.slug),
         action: paths::fill(opening.route(), &g.slug),

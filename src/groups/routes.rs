@@ -124,7 +124,7 @@ async fn group_get(
         staff_links: staff_links(&slug, access),
         topics,
         name: g.name.clone(),
-        ctx,
+        ctx: ctx.in_group(g),
     })
 }
 
@@ -146,6 +146,7 @@ fn staff_links(slug: &str, access: Access) -> Vec<views::StaffLink> {
         (paths::GROUP_SETTINGS, "group-staff-settings"),
         (paths::GROUP_AGREEMENTS_EDIT, "group-staff-agreements"),
         (paths::GROUP_RESOURCES_EDIT, "group-staff-resources"),
+        (paths::GROUP_PRIVACY, "group-staff-privacy"),
         (paths::GROUP_CHECK_IN_NEW, "group-staff-check-in"),
     ]
     .into_iter()
@@ -171,7 +172,8 @@ async fn agreements_page(
     };
     let changes = previous.map(|p| agreements::changes(&p.body_md, &current.body_md)).unwrap_or_default();
     Ok(views::AgreementsView {
-        ctx,
+        privacy_notes: crate::safety::group_privacy::agreement_notes(&ctx, &state.config.retention, g),
+        ctx: ctx.in_group(g),
         group_name: g.name.clone(),
         group_href: paths::fill(paths::GROUP, &g.slug),
         body_html: current.body_html,
@@ -227,7 +229,7 @@ async fn agreements_post(
 
 fn leave_view(ctx: PageCtx, group: &GroupWithAccess, error: Option<&'static str>) -> views::LeaveView {
     views::LeaveView {
-        ctx,
+        ctx: ctx.in_group(&group.group),
         group_name: group.group.name.clone(),
         group_href: paths::fill(paths::GROUP, &group.group.slug),
         leave_action: paths::fill(paths::GROUP_LEAVE, &group.group.slug),
@@ -283,7 +285,7 @@ async fn group_resources_get(
     let group = group_of(&state, &viewer, &slug).await?;
     let access = group.access(state.clock.now());
     render(&views::ResourcesView {
-        ctx,
+        ctx: ctx.in_group(&group.group),
         group_name: Some(group.group.name.clone()),
         body_html: group.group.resources_html.clone(),
         edit_href: access.moderates().then(|| paths::fill(paths::GROUP_RESOURCES_EDIT, &slug)),

@@ -73,6 +73,8 @@ pub struct AgreementsView {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub error: Option<&'static str>,
+    /// What the group's privacy options mean for members (retention, copying, watermark).
+    pub privacy_notes: Vec<String>,
 }
 
 #[derive(Template)]

@@ -4,12 +4,16 @@
 //! of everything Hearth stores.
 
 pub mod discreet;
+pub mod group_privacy;
+pub mod retention;
 pub mod routes;
+pub mod store;
+pub mod views;
 
 use axum::Router;
 
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(routes::router()).merge(discreet::router())
+    Router::new().merge(routes::router()).merge(discreet::router()).merge(group_privacy::router())
 }

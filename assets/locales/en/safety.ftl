@@ -82,3 +82,25 @@ discreet-hint = Page titles, tabs and the top of each page show only “{ $name 
 discreet-default = As this site is set up
 discreet-on = Always on
 discreet-off = Off
+
+## A group's privacy options
+group-staff-privacy = Privacy: retention, copying, watermark
+privacy-title = Privacy options
+privacy-intro = Choose how long this group keeps what members write, and whether to discourage copying and screenshots. Members see these choices with the group’s agreements.
+privacy-retention-label = Delete posts after this many days
+privacy-retention-hint = From { $min } to { $max } days. Leave it empty to keep them as long as this site allows ({ $max } days).
+privacy-retention-hint-unlimited = At least { $min } days. Leave it empty to keep them until they are deleted.
+privacy-retention-invalid = Please enter a number of days within the limits shown, or leave it empty.
+privacy-copying-label = Discourage copying
+privacy-copying-hint = The text of posts can’t be selected to copy. It doesn’t stop a determined person, but reminds everyone of the agreements. Writing is never affected.
+privacy-watermark-label = Watermark every page with the reader’s pseudonym
+privacy-watermark-hint = Each member sees their own pseudonym faintly across the group’s pages, so a screenshot shows who took it.
+privacy-keeps-days = { $days ->
+    [one] Posts in this group are deleted { $days } day after they are written.
+   *[other] Posts in this group are deleted { $days } days after they are written.
+}
+privacy-keeps-forever = Posts in this group are kept until their author or the group’s staff delete them.
+privacy-ended-deleted = The group ends on a set date; all its conversations are deleted on { $date }.
+privacy-agreement-title = What this group keeps, and how it protects your words
+privacy-agreement-copying = The text of posts can’t be selected to copy, as a reminder not to save what others share.
+privacy-agreement-watermark = Your pseudonym appears faintly across the group’s pages, so a screenshot would show who took it. Please don’t take any.

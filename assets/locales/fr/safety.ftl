@@ -82,3 +82,25 @@ discreet-hint = Les titres des pages, les onglets et le haut de chaque page n’
 discreet-default = Comme ce site est réglé
 discreet-on = Toujours activé
 discreet-off = Désactivé
+
+## Options de confidentialité d’un groupe
+group-staff-privacy = Confidentialité : conservation, copie, filigrane
+privacy-title = Options de confidentialité
+privacy-intro = Choisissez combien de temps ce groupe garde ce que les membres écrivent, et s’il faut décourager la copie et les captures d’écran. Les membres voient ces choix avec les ententes du groupe.
+privacy-retention-label = Supprimer les messages après ce nombre de jours
+privacy-retention-hint = De { $min } à { $max } jours. Laissez vide pour les garder aussi longtemps que ce site le permet ({ $max } jours).
+privacy-retention-hint-unlimited = Au moins { $min } jours. Laissez vide pour les garder jusqu’à leur suppression.
+privacy-retention-invalid = Veuillez entrer un nombre de jours dans les limites indiquées, ou laisser vide.
+privacy-copying-label = Décourager la copie
+privacy-copying-hint = Le texte des messages ne peut pas être sélectionné pour être copié. Cela n’arrête pas une personne déterminée, mais rappelle les ententes à tout le monde. L’écriture n’est jamais touchée.
+privacy-watermark-label = Filigrane du pseudonyme de la personne qui lit sur chaque page
+privacy-watermark-hint = Chaque membre voit son propre pseudonyme en transparence sur les pages du groupe : une capture d’écran montre qui l’a prise.
+privacy-keeps-days = { $days ->
+    [one] Les messages de ce groupe sont supprimés { $days } jour après leur écriture.
+   *[other] Les messages de ce groupe sont supprimés { $days } jours après leur écriture.
+}
+privacy-keeps-forever = Les messages de ce groupe sont gardés jusqu’à ce que leur auteur·e ou le personnel du groupe les supprime.
+privacy-ended-deleted = Le groupe se termine à une date fixée; toutes ses conversations seront supprimées le { $date }.
+privacy-agreement-title = Ce que ce groupe garde, et comment il protège vos mots
+privacy-agreement-copying = Le texte des messages ne peut pas être sélectionné pour être copié : un rappel de ne pas garder ce que les autres partagent.
+privacy-agreement-watermark = Votre pseudonyme apparaît en transparence sur les pages du groupe : une capture d’écran montrerait qui l’a prise. Merci de n’en prendre aucune.

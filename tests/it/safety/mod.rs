@@ -4,6 +4,7 @@
 
 mod discreet;
 mod exports;
+mod group_privacy;
 mod routes;
 mod sessions;
 mod two_factor;
