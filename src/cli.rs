@@ -1,6 +1,6 @@
 //! The command line. The verbs are a contract that deploy scripts and
 //! organisations' admins rely on: `serve` (the default), `migrate`,
-//! `admin create`, `invite create`.
+//! `admin create`, `invite create`, `purge`.
 
 use std::{io::BufRead, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
 
@@ -35,6 +35,11 @@ enum Command {
     /// Fill an empty database with a demo organisation, groups, members and
     /// conversations in English and French, and print how to sign in.
     Demo,
+    /// Delete now what Hearth keeps only for a while (expired sessions, spent
+    /// invites, posts past their group's retention, ended groups'
+    /// conversations) and scrub the database files; the server also does
+    /// this every quarter of an hour.
+    Purge,
     /// Manage instance admins.
     Admin {
         #[command(subcommand)]
@@ -141,6 +146,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     let result = match command {
         Command::Serve => serve(state.clone()).await,
         Command::Demo => crate::demo::run(&state).await,
+        Command::Purge => purge(&state).await,
         Command::Migrate => {
             println!("Migrations are up to date.");
             Ok(())
@@ -173,6 +179,17 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     };
     state.db.close().await;
     result
+}
+
+async fn purge(state: &AppState) -> Result<(), String> {
+    if state.db.vacuum_incrementally().await.map_err(|err| format!("cannot convert the database: {err}"))? {
+        println!("The database now returns freed space to the disk (converted once, with a full VACUUM).");
+    }
+    let purged = crate::safety::purge::run(state).await.map_err(|err| format!("the purge failed: {err}"))?;
+    for (what, count) in &purged.0 {
+        println!("{what}: {count} deleted");
+    }
+    Ok(())
 }
 
 async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {

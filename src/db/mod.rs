@@ -31,10 +31,13 @@ pub struct Db {
     pub backend: Backend,
 }
 
-/// Run on every SQLite connection. WAL is persistent but harmless to repeat;
+/// Run on every SQLite connection. `auto_vacuum` first: only a database
+/// whose header is not written yet takes it (an older one is converted once
+/// by `hearth purge`, see `vacuum_incrementally`), and switching to WAL
+/// writes the header. WAL is persistent but harmless to repeat;
 /// `synchronous=FULL` makes an acknowledged write survive power loss;
 /// `secure_delete` overwrites deleted content instead of leaving it in free pages.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+const SQLITE_PRAGMAS: &str = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
 impl Db {
@@ -62,6 +65,45 @@ impl Db {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.write).await,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.write).await,
         }
+    }
+
+    /// Makes what was deleted physically gone from the files. SQLite already
+    /// overwrites deleted content (`secure_delete`), but the write-ahead log
+    /// keeps older copies of pages until a checkpoint: this one copies them
+    /// back and truncates the log, and free pages are returned to the file
+    /// system. PostgreSQL's own VACUUM (autovacuum) reclaims dead rows; see
+    /// the README.
+    pub async fn scrub(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA incremental_vacuum").execute(&self.write).await?;
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.write).await?;
+        }
+        Ok(())
+    }
+
+    /// Scrubs right after a member deleted something, so the words leave the
+    /// files now rather than at the next purge. The deletion itself is
+    /// already done: a failure here (the purge will scrub) is only logged.
+    pub async fn scrub_after_deleting(&self) {
+        if let Err(err) = self.scrub().await {
+            tracing::warn!(cause = %err, "scrubbing the database after a deletion failed");
+        }
+    }
+
+    /// Turns on incremental vacuum for a SQLite database made before Hearth
+    /// set it at creation: one full VACUUM (it rewrites the file and needs
+    /// as much free disk space again). Returns whether it converted.
+    pub async fn vacuum_incrementally(&self) -> Result<bool, sqlx::Error> {
+        if self.backend != Backend::Sqlite {
+            return Ok(false);
+        }
+        let (mode,): (i64,) = sqlx::query_as("PRAGMA auto_vacuum").fetch_one(&self.write).await?;
+        if mode == 2 {
+            return Ok(false);
+        }
+        sqlx::query("PRAGMA auto_vacuum = INCREMENTAL").execute(&self.write).await?;
+        sqlx::query("VACUUM").execute(&self.write).await?;
+        Ok(true)
     }
 
     pub async fn close(&self) {
@@ -136,5 +178,26 @@ mod tests {
         }
         std::fs::remove_dir_all(dir).unwrap();
         assert!(sqlite_url("sqlite::memory:").is_err());
+    }
+
+    /// A database made before Hearth set incremental vacuum at creation is
+    /// converted once, by `hearth purge`.
+    #[tokio::test]
+    async fn older_databases_are_converted_to_incremental_vacuum_once() {
+        use sqlx::Connection;
+        let dir = std::env::temp_dir().join(format!("hearth-vacuum-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}/old.db?mode=rwc", dir.display());
+        let mut old = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        old.execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x TEXT)").await.unwrap();
+        old.close().await.unwrap();
+        let db = Db::connect(&url).await.unwrap();
+        let mode = || async { sqlx::query_as::<_, (i64,)>("PRAGMA auto_vacuum").fetch_one(&db.write).await.unwrap().0 };
+        assert_eq!(mode().await, 0, "setting it on an existing database changes nothing by itself");
+        assert!(db.vacuum_incrementally().await.unwrap());
+        assert_eq!(mode().await, 2);
+        assert!(!db.vacuum_incrementally().await.unwrap(), "once");
+        db.close().await;
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

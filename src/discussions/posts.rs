@@ -197,6 +197,7 @@ async fn delete_post(
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     }
     store::delete_post(&state.db.write, scope.post.id, scope.now).await?;
+    state.db.scrub_after_deleting().await;
     Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
 }
 

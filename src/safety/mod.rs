@@ -5,6 +5,7 @@
 
 pub mod discreet;
 pub mod group_privacy;
+pub mod purge;
 pub mod retention;
 pub mod routes;
 pub mod store;

@@ -16,7 +16,7 @@ use hyper_util::{
 use tower::ServiceExt;
 
 use super::{AppState, app};
-use crate::accounts::session;
+use crate::{accounts::session, safety::purge};
 
 /// How long a client may take to send a request's headers.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,14 +24,24 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long open connections get to finish once shutdown starts.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
+/// The whole purge (retention, invites, scrubbing the files) runs at start
+/// and then every this many minutes; expired sessions go every minute.
+pub const PURGE_EVERY_MINUTES: u64 = 15;
+
 /// Housekeeping while serving: every minute, forget idle rate-limit entries
-/// and delete sessions that have expired.
+/// and delete sessions that have expired; every quarter of an hour, the
+/// purge. Both are idempotent, so every node may run them.
 async fn sweep(state: AppState) {
     let mut every_minute = tokio::time::interval(Duration::from_secs(60));
-    loop {
+    for minute in 0_u64.. {
         every_minute.tick().await;
         state.limits.forget_idle();
-        if let Err(err) = session::purge_expired(&state).await {
+        if minute % PURGE_EVERY_MINUTES == 0 {
+            match purge::run(&state).await {
+                Ok(purged) => tracing::info!(deleted = purged.total(), "purged"),
+                Err(err) => tracing::warn!(cause = %err, "the purge failed"),
+            }
+        } else if let Err(err) = session::purge_expired(&state).await {
             tracing::warn!(cause = %err, "purging expired sessions failed");
         }
     }

@@ -5,6 +5,7 @@
 mod discreet;
 mod exports;
 mod group_privacy;
+mod purge;
 mod routes;
 mod sessions;
 mod two_factor;
