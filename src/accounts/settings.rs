@@ -67,11 +67,7 @@ async fn account_get(
 }
 
 /// Checks the member's current password (slowly, like a sign-in).
-pub(in crate::accounts) async fn current_password_matches(
-    state: &AppState,
-    viewer: &Viewer,
-    attempt: &str,
-) -> Result<bool, AppError> {
+pub async fn current_password_matches(state: &AppState, viewer: &Viewer, attempt: &str) -> Result<bool, AppError> {
     let user = store::user_by_id(&state.db.read, viewer.user_id).await?;
     state.hasher.verify(attempt, user.map(|u| u.password_hash)).await
 }

@@ -405,6 +405,7 @@ async fn members_get(
         .into_iter()
         .map(|m| views::MemberLine {
             remove_action: paths::fill(&paths::fill(paths::GROUP_MEMBER_REMOVE, &slug), &m.user_id.to_string()),
+            erase_href: paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &m.user_id.to_string()),
             pseudonym: m.pseudonym,
             joined: format_date(m.joined_at),
             agreed: m.agreed_version == version,

@@ -179,6 +179,8 @@ pub struct MemberLine {
     pub joined: String,
     pub agreed: bool,
     pub remove_action: String,
+    /// Erasing the member's account, on their request.
+    pub erase_href: String,
 }
 
 #[derive(Template)]

@@ -4,6 +4,7 @@
 //! of everything Hearth stores.
 
 pub mod discreet;
+pub mod erasure;
 pub mod group_privacy;
 pub mod purge;
 pub mod retention;
@@ -16,5 +17,9 @@ use axum::Router;
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(routes::router()).merge(discreet::router()).merge(group_privacy::router())
+    Router::new()
+        .merge(routes::router())
+        .merge(discreet::router())
+        .merge(group_privacy::router())
+        .merge(erasure::router())
 }

@@ -20,16 +20,20 @@ pub fn effective_days(limits: &RetentionLimits, chosen: Option<i64>) -> Option<i
     }
 }
 
+/// A typed retention that is not a number of days within the limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutsideLimits;
+
 /// A retention typed into the form: empty for "as long as allowed", else a
 /// whole number of days within the limits.
-pub fn parse_choice(limits: &RetentionLimits, typed: &str) -> Result<Option<i64>, ()> {
+pub fn parse_choice(limits: &RetentionLimits, typed: &str) -> Result<Option<i64>, OutsideLimits> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
-    let days = typed.parse::<i64>().map_err(|_| ())?;
+    let days = typed.parse::<i64>().map_err(|_| OutsideLimits)?;
     let within = days >= i64::from(limits.min_days) && limits.max_days.is_none_or(|max| days <= i64::from(max));
-    if within { Ok(Some(days)) } else { Err(()) }
+    if within { Ok(Some(days)) } else { Err(OutsideLimits) }
 }
 
 #[cfg(test)]
@@ -53,8 +57,8 @@ mod tests {
     fn typed_choices() {
         assert_eq!(parse_choice(&LIMITS, " "), Ok(None));
         assert_eq!(parse_choice(&LIMITS, "90"), Ok(Some(90)));
-        assert_eq!(parse_choice(&LIMITS, "6"), Err(()));
-        assert_eq!(parse_choice(&LIMITS, "366"), Err(()));
-        assert_eq!(parse_choice(&LIMITS, "ninety"), Err(()));
+        assert_eq!(parse_choice(&LIMITS, "6"), Err(OutsideLimits));
+        assert_eq!(parse_choice(&LIMITS, "366"), Err(OutsideLimits));
+        assert_eq!(parse_choice(&LIMITS, "ninety"), Err(OutsideLimits));
     }
 }

@@ -99,3 +99,97 @@ pub async fn delete_spent_invites(pool: &Pool, before: i64) -> Result<u64> {
         .await?;
     Ok(done.rows_affected())
 }
+
+// ----- erasing an account -----
+
+/// Which steps apply: all of them, or only with one choice about posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// The member chose to delete what they wrote.
+    DeletingPosts,
+    /// The member chose to leave their words, signed "former member".
+    KeepingPosts,
+}
+
+/// One table's part in erasing an account; `$1` is the account. A step
+/// that also needs the time says so (`$2`). Order matters: what points at
+/// a row goes before it.
+pub struct EraseStep {
+    pub table: &'static str,
+    pub when: When,
+    pub sql: &'static str,
+    pub binds_now: bool,
+}
+
+const fn step(table: &'static str, when: When, sql: &'static str) -> EraseStep {
+    EraseStep { table, when, sql, binds_now: false }
+}
+
+/// Every step of an erasure; a new table that holds something of a member's
+/// is one more line here (and in `inventory`).
+pub const ERASE_STEPS: &[EraseStep] = &[
+    step("notifications", When::Always, "DELETE FROM notifications WHERE user_id = $1"),
+    step(
+        "notifications",
+        When::DeletingPosts,
+        "DELETE FROM notifications WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+    ),
+    step("reactions", When::Always, "DELETE FROM reactions WHERE user_id = $1"),
+    step(
+        "reactions",
+        When::DeletingPosts,
+        "DELETE FROM reactions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+    ),
+    step("topic_reads", When::Always, "DELETE FROM topic_reads WHERE user_id = $1"),
+    step("check_in_reads", When::Always, "DELETE FROM check_in_reads WHERE user_id = $1"),
+    step("check_ins", When::Always, "DELETE FROM check_ins WHERE member_id = $1 OR with_member_id = $1"),
+    step("check_in_messages", When::Always, "UPDATE check_in_messages SET author_id = NULL WHERE author_id = $1"),
+    // Conversations they started go with their replies (which answer their words).
+    step("topics", When::DeletingPosts, "DELETE FROM topics WHERE author_id = $1"),
+    EraseStep {
+        table: "posts",
+        when: When::DeletingPosts,
+        sql: "UPDATE posts SET body_md = '', body_html = '', warning = NULL, search_text = '', \
+              deleted_at = COALESCE(deleted_at, $2), author_id = NULL WHERE author_id = $1",
+        binds_now: true,
+    },
+    step("posts", When::KeepingPosts, "UPDATE posts SET author_id = NULL WHERE author_id = $1"),
+    step("topics", When::KeepingPosts, "UPDATE topics SET author_id = NULL WHERE author_id = $1"),
+    step("memberships", When::Always, "DELETE FROM memberships WHERE user_id = $1"),
+    step("group_facilitators", When::Always, "DELETE FROM group_facilitators WHERE user_id = $1"),
+    step("staff", When::Always, "DELETE FROM staff WHERE user_id = $1"),
+    // The invite they came with may have a note about them.
+    step("invites", When::Always, "DELETE FROM invites WHERE used_by = $1"),
+    step("invites", When::Always, "UPDATE invites SET created_by = NULL WHERE created_by = $1"),
+    step("recovery_codes", When::Always, "DELETE FROM recovery_codes WHERE user_id = $1"),
+    step("sign_in_challenges", When::Always, "DELETE FROM sign_in_challenges WHERE user_id = $1"),
+    step("sessions", When::Always, "DELETE FROM sessions WHERE user_id = $1"),
+    step("users", When::Always, "DELETE FROM users WHERE id = $1"),
+];
+
+/// Runs every step that applies, in one transaction: all of it or nothing.
+pub async fn erase_account(pool: &Pool, user_id: i64, keep_posts: bool, now: i64) -> Result<()> {
+    let choice = if keep_posts { When::KeepingPosts } else { When::DeletingPosts };
+    let mut tx = pool.begin().await?;
+    for step in ERASE_STEPS.iter().filter(|step| step.when == When::Always || step.when == choice) {
+        let query = sqlx::query(step.sql).bind(user_id);
+        let query = if step.binds_now { query.bind(now) } else { query };
+        query.execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+/// Whether `user_id` is a member of the group and no one's staff or an
+/// admin (staff may erase a member's account on request, not a colleague's).
+pub async fn erasable_member(pool: &Pool, group_id: i64, user_id: i64) -> Result<Option<String>> {
+    let found: Option<(String,)> = sqlx::query_as(
+        "SELECT u.pseudonym FROM users u JOIN memberships m ON m.user_id = u.id AND m.group_id = $1 \
+         WHERE u.id = $2 AND u.is_admin = 0 AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.user_id = u.id)",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.map(|(pseudonym,)| pseudonym))
+}

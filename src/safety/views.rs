@@ -23,3 +23,21 @@ pub struct GroupPrivacyView {
     pub watermark: bool,
     pub error: Option<&'static str>,
 }
+
+#[derive(Template)]
+#[template(path = "safety/erase.html")]
+pub struct EraseView {
+    pub ctx: PageCtx,
+    pub action: String,
+    /// Staff erasing on a member's request: whose account.
+    pub member: Option<String>,
+    /// "keep", "delete", or "" before a choice.
+    pub posts: &'static str,
+    pub error: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "safety/erased.html")]
+pub struct ErasedView {
+    pub ctx: PageCtx,
+}

@@ -104,3 +104,26 @@ privacy-ended-deleted = The group ends on a set date; all its conversations are 
 privacy-agreement-title = What this group keeps, and how it protects your words
 privacy-agreement-copying = The text of posts can’t be selected to copy, as a reminder not to save what others share.
 privacy-agreement-watermark = Your pseudonym appears faintly across the group’s pages, so a screenshot would show who took it. Please don’t take any.
+
+## Erasing an account
+erase-title = Erase my account
+erase-settings-intro = You can erase your account at any time. You choose what happens to what you wrote.
+erase-settings-link = Erase my account…
+erase-intro = This can’t be undone. Once your account is erased, no one can bring it back, not even the people who run this space.
+erase-member-title = Erase { $pseudonym }’s account
+erase-member-intro = Only do this when the member has asked for it. It can’t be undone.
+erase-always = Either way, the pseudonym, password, recovery codes, sessions, reactions, reading marks, notifications, private check-ins and group memberships are deleted at once.
+erase-posts-legend = What happens to the posts
+erase-posts-delete = Delete all the posts
+erase-posts-delete-hint = Their words are removed for good. Conversations started from this account are deleted with their replies.
+erase-posts-keep = Keep the posts, signed “former member”
+erase-posts-keep-hint = The words stay for the group, but no name is shown with them.
+erase-confirm = I understand that my account will be erased for good.
+erase-member-confirm = The member asked for their account to be erased.
+erase-submit = Erase the account
+erase-choose = Please choose what happens to the posts.
+erase-confirm-needed = Please tick the box to confirm.
+erased-title = The account is erased
+erased-text = The account and what you chose to delete are gone. You have been signed out everywhere.
+erased-browser = The browser may still remember this site in its history.
+erase-member-link = Erase { $pseudonym }’s account (on their request)

@@ -104,3 +104,26 @@ privacy-ended-deleted = Le groupe se termine à une date fixée; toutes ses conv
 privacy-agreement-title = Ce que ce groupe garde, et comment il protège vos mots
 privacy-agreement-copying = Le texte des messages ne peut pas être sélectionné pour être copié : un rappel de ne pas garder ce que les autres partagent.
 privacy-agreement-watermark = Votre pseudonyme apparaît en transparence sur les pages du groupe : une capture d’écran montrerait qui l’a prise. Merci de n’en prendre aucune.
+
+## Effacer un compte
+erase-title = Effacer mon compte
+erase-settings-intro = Vous pouvez effacer votre compte à tout moment. Vous choisissez ce qui arrive à ce que vous avez écrit.
+erase-settings-link = Effacer mon compte…
+erase-intro = Cette action est définitive. Une fois votre compte effacé, personne ne peut le faire revenir, pas même les personnes qui gèrent cet espace.
+erase-member-title = Effacer le compte de { $pseudonym }
+erase-member-intro = Ne le faites que si le ou la membre l’a demandé. C’est définitif.
+erase-always = Dans les deux cas, le pseudonyme, le mot de passe, les codes de récupération, les sessions, les réactions, les marques de lecture, les notifications, les échanges privés et les adhésions aux groupes sont supprimés aussitôt.
+erase-posts-legend = Ce qui arrive aux messages
+erase-posts-delete = Supprimer tous les messages
+erase-posts-delete-hint = Leurs mots sont retirés pour de bon. Les conversations lancées depuis ce compte sont supprimées avec leurs réponses.
+erase-posts-keep = Garder les messages, signés « ancienne personne membre »
+erase-posts-keep-hint = Les mots restent pour le groupe, mais aucun nom n’y est associé.
+erase-confirm = Je comprends que mon compte sera effacé pour de bon.
+erase-member-confirm = Le ou la membre a demandé l’effacement de son compte.
+erase-submit = Effacer le compte
+erase-choose = Veuillez choisir ce qui arrive aux messages.
+erase-confirm-needed = Veuillez cocher la case pour confirmer.
+erased-title = Le compte est effacé
+erased-text = Le compte et ce que vous avez choisi de supprimer ont disparu. Vous avez été déconnecté·e partout.
+erased-browser = Le navigateur peut encore se souvenir de ce site dans son historique.
+erase-member-link = Effacer le compte de { $pseudonym } (à sa demande)

@@ -3,6 +3,7 @@
 //! privacy options, retention purges, erasure and the data inventory.
 
 mod discreet;
+mod erasure;
 mod exports;
 mod group_privacy;
 mod purge;

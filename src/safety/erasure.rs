@@ -1,0 +1,172 @@
+//! Erasing an account, by its member or by a group's staff on the member's
+//! request. The member chooses: delete everything they wrote, or leave their
+//! posts for the group signed "former member". Either way the pseudonym,
+//! password, sessions, reactions, reads, notifications, check-ins and
+//! memberships are deleted at once (`store::ERASE_STEPS`), and the database
+//! files are scrubbed of them.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::{HeaderValue, StatusCode, header},
+    response::Response,
+    routing::get,
+};
+
+use super::{
+    routes::CLEAR_SITE_DATA,
+    store,
+    views::{EraseView, ErasedView},
+};
+use crate::{
+    accounts::{Member, session::Viewer, settings::current_password_matches},
+    groups::store::group_for_viewer,
+    web::{
+        AppState, cookies,
+        csrf::{Fields, Post},
+        error::AppError,
+        page::{PageCtx, render, render_with_status, see_other},
+        paths,
+    },
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(paths::ACCOUNT_ERASE, get(erase_get).post(erase_post))
+        .route(paths::GROUP_MEMBER_ERASE, get(member_erase_get).post(member_erase_post))
+}
+
+/// Erases the account, then scrubs the files. The member's own choice.
+pub async fn erase_own_account(state: &AppState, viewer: &Viewer, keep_posts: bool) -> Result<(), AppError> {
+    store::erase_account(&state.db.write, viewer.user_id, keep_posts, state.clock.now()).await?;
+    state.db.scrub_after_deleting().await;
+    Ok(())
+}
+
+/// Erases a member's account on their request, by a group's staff (a staff
+/// action, to be audited).
+pub async fn erase_on_request(
+    state: &AppState,
+    staff: &Viewer,
+    member_id: i64,
+    keep_posts: bool,
+) -> Result<(), AppError> {
+    tracing::info!(staff = staff.user_id, "erasing an account on its member's request");
+    store::erase_account(&state.db.write, member_id, keep_posts, state.clock.now()).await?;
+    state.db.scrub_after_deleting().await;
+    Ok(())
+}
+
+/// The form's answer: keep the posts? (`None` unless it was chosen and confirmed.)
+fn choice(form: &Fields) -> Result<bool, &'static str> {
+    let keep = match form.one("posts") {
+        "keep" => true,
+        "delete" => false,
+        _ => return Err("erase-choose"),
+    };
+    if form.one("confirm") == "yes" { Ok(keep) } else { Err("erase-confirm-needed") }
+}
+
+fn form_page(
+    ctx: PageCtx,
+    action: String,
+    member: Option<String>,
+    form: Option<&Fields>,
+    error: Option<&'static str>,
+) -> EraseView {
+    EraseView {
+        ctx,
+        action,
+        member,
+        posts: match form.map(|f| f.one("posts")) {
+            Some("keep") => "keep",
+            Some("delete") => "delete",
+            _ => "",
+        },
+        error,
+    }
+}
+
+/// GET /account/erase
+async fn erase_get(Member(_viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
+    render(&form_page(ctx, paths::ACCOUNT_ERASE.to_owned(), None, None, None))
+}
+
+/// POST /account/erase — needs the choice, the confirmation and the password;
+/// signs out everywhere and clears what the browser holds for this site.
+async fn erase_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let action = paths::ACCOUNT_ERASE.to_owned();
+    let keep_posts = match choice(&form) {
+        Ok(keep) if current_password_matches(&state, &viewer, form.one("current")).await? => keep,
+        Ok(_) => {
+            let view = form_page(ctx, action, None, Some(&form), Some("password-current-wrong"));
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+        Err(key) => {
+            return render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(ctx, action, None, Some(&form), Some(key)),
+            );
+        }
+    };
+    erase_own_account(&state, &viewer, keep_posts).await?;
+    let mut ctx = ctx;
+    ctx.pseudonym = None;
+    let mut response = render(&ErasedView { ctx })?;
+    let headers = response.headers_mut();
+    headers.insert("clear-site-data", HeaderValue::from_static(CLEAR_SITE_DATA));
+    headers.append(header::SET_COOKIE, cookies::remove(cookies::SESSION));
+    Ok(response)
+}
+
+/// The member in the URL, if the viewer is staff of the group and the member
+/// is one of its members (and not staff or an admin); 404 otherwise.
+async fn member_for_staff(state: &AppState, viewer: &Viewer, slug: &str, id: &str) -> Result<(i64, String), AppError> {
+    let now = state.clock.now();
+    let group = group_for_viewer(&state.db.read, viewer.user_id, slug, now).await?.ok_or(AppError::NotFound)?;
+    if !group.access(now).moderates() {
+        return Err(AppError::NotFound);
+    }
+    let member_id = paths::parse_id(id)?;
+    let pseudonym =
+        store::erasable_member(&state.db.read, group.group.id, member_id).await?.ok_or(AppError::NotFound)?;
+    Ok((member_id, pseudonym))
+}
+
+/// GET /groups/{slug}/members/{id}/erase — staff, on the member's request.
+async fn member_erase_get(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (_, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
+    render(&form_page(ctx, action, Some(pseudonym), None, None))
+}
+
+/// POST /groups/{slug}/members/{id}/erase
+async fn member_erase_post(
+    State(state): State<AppState>,
+    Member(viewer): Member,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+    Post(form): Post<Fields>,
+) -> Result<Response, AppError> {
+    let (member_id, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let keep_posts = match choice(&form) {
+        Ok(keep) => keep,
+        Err(key) => {
+            let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
+            let view = form_page(ctx, action, Some(pseudonym), Some(&form), Some(key));
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+    };
+    erase_on_request(&state, &viewer, member_id, keep_posts).await?;
+    Ok(see_other(&paths::fill(paths::GROUP_MEMBERS, &slug)))
+}
