@@ -48,8 +48,11 @@ async fn invite_is_usable(state: &AppState, code: &str) -> Result<bool, AppError
     Ok(store::usable_invite(&state.db.read, &secret::digest(code), state.clock.now()).await?.is_some())
 }
 
-fn consent_view(ctx: PageCtx, code: &str, error: Option<&'static str>) -> JoinConsentView {
-    JoinConsentView { ctx, agree_action: paths::fill(paths::JOIN_AGREE, code), error }
+/// What joining means, with the list of what is stored generated from the
+/// data inventory and this instance's settings.
+fn consent_view(state: &AppState, ctx: PageCtx, code: &str, error: Option<&'static str>) -> JoinConsentView {
+    let inventory = crate::safety::inventory::shown(&state.translations, ctx.locale, &state.config);
+    JoinConsentView { ctx, agree_action: paths::fill(paths::JOIN_AGREE, code), inventory, error }
 }
 
 fn account_view(ctx: PageCtx, code: &str, pseudonym: String) -> JoinAccountView {
@@ -81,7 +84,7 @@ async fn join_get(
             return render(&JoinGroupsView { ctx, groups, join_action: paths::fill(paths::JOIN_GROUPS, &code) });
         }
     }
-    render(&consent_view(ctx, &code, None))
+    render(&consent_view(&state, ctx, &code, None))
 }
 
 /// POST /join/{code}/groups — a signed-in member joins the invite's groups;
@@ -130,7 +133,7 @@ async fn join_agree_post(
     if form.consent != "yes" {
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &consent_view(ctx, &code, Some("join-consent-required")),
+            &consent_view(&state, ctx, &code, Some("join-consent-required")),
         );
     }
     render(&account_view(ctx, &code, String::new()))
@@ -159,7 +162,7 @@ async fn join_account_post(
     if form.consent != "yes" {
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &consent_view(ctx, &code, Some("join-consent-required")),
+            &consent_view(&state, ctx, &code, Some("join-consent-required")),
         );
     }
     if !invite_is_usable(&state, &code).await? {

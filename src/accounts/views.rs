@@ -18,6 +18,8 @@ pub struct SignInView {
 pub struct JoinConsentView {
     pub ctx: PageCtx,
     pub agree_action: String,
+    /// Everything stored, who sees it, when it goes (`safety::inventory`).
+    pub inventory: Vec<crate::safety::inventory::Shown>,
     pub error: Option<&'static str>,
 }
 

@@ -6,6 +6,7 @@
 pub mod discreet;
 pub mod erasure;
 pub mod group_privacy;
+pub mod inventory;
 pub mod purge;
 pub mod retention;
 pub mod routes;

@@ -107,8 +107,15 @@ impl Translations {
 
     /// The message `key` with a number, so plural forms (`[one]`) apply.
     pub fn get_count(&self, locale: Locale, key: &str, name: &str, count: i64) -> String {
+        self.get_counts(locale, key, &[(name, count)])
+    }
+
+    /// The message `key` with several numbers.
+    pub fn get_counts(&self, locale: Locale, key: &str, counts: &[(&str, i64)]) -> String {
         let mut fluent_args = FluentArgs::new();
-        fluent_args.set(name, FluentValue::from(count));
+        for (name, count) in counts {
+            fluent_args.set(*name, FluentValue::from(*count));
+        }
         self.format(locale, key, Some(&fluent_args))
     }
 

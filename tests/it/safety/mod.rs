@@ -6,6 +6,7 @@ mod discreet;
 mod erasure;
 mod exports;
 mod group_privacy;
+mod inventory;
 mod purge;
 mod routes;
 mod sessions;
