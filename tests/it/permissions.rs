@@ -70,6 +70,7 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
     admin.post("/invites", &[("days", "7")]).await;
     let (invite,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM invites").fetch_one(&app.state.db.read).await.unwrap();
     let spare_id = app.user_id("Spare").await;
+    let member_id = app.user_id("Member").await;
 
     let actors: [Visitor; 7] =
         [app.visitor(), outsider, member, group.facilitator.clone(), other_guide, group.lead.clone(), admin];
@@ -133,6 +134,21 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
         ("POST", format!("{topic}/lock"),               [303, 404, 404, 303, 404, 303, 404]),
         // The facilitator removes Spare; by the lead's turn there is no one to remove.
         ("POST", format!("/groups/a/members/{spare_id}/remove"), [303, 404, 404, 303, 404, 404, 404]),
+        // Safety and privacy: the safety page is for everyone; a group's privacy
+        // options and erasing a member's account (on request) are for its staff.
+        ("GET", "/safety".into(),                        [200, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/account/sessions".into(),              [303, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/account/two-factor".into(),            [303, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/account/erase".into(),                 [303, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/groups/a/privacy".into(),              [303, 404, 404, 200, 404, 200, 404]),
+        ("GET", format!("/groups/a/members/{member_id}/erase"), [303, 404, 404, 200, 404, 200, 404]),
+        ("POST", "/account/discreet".into(),             [303, 400, 400, 400, 400, 400, 400]),
+        ("POST", "/account/erase".into(),                [303, 422, 422, 422, 422, 422, 422]),
+        ("POST", "/account/two-factor".into(),           [303, 400, 400, 400, 400, 400, 400]),
+        ("POST", "/account/two-factor/off".into(),       [303, 404, 404, 404, 404, 404, 404]),
+        ("POST", "/account/sessions/end-others".into(),  [303, 303, 303, 303, 303, 303, 303]),
+        ("POST", "/groups/a/privacy".into(),             [303, 404, 404, 303, 404, 303, 404]),
+        ("POST", format!("/groups/a/members/{member_id}/erase"), [303, 404, 404, 422, 404, 422, 404]),
     ];
 
     let mut wrong = Vec::new();

@@ -45,13 +45,13 @@ sessions-this-device = This device
 sessions-remembered = Stays signed in
 sessions-started = Signed in on { $time }
 sessions-last-active = Last active { $time }
-sessions-end = Sign out { $device }
+sessions-end = Sign out
 sessions-end-others = Sign out everywhere else
 sessions-not-you = Don’t recognise one? Sign it out and change your password.
 sessions-back = Back to account settings
 device-on = { $browser } on { $system }
-device-unknown-browser = A browser
-device-unknown-system = an unknown system
+device-unknown-browser = Unknown browser
+device-unknown-system = unknown system
 
 ## Safety page
 safety-title = Staying safe on this device

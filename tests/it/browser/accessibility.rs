@@ -33,6 +33,7 @@ const PAGES: &[(&str, Who, &str, u16)] = &[
     ("recover", Who::Nobody, "/recover", 200),
     ("unusable invite", Who::Nobody, "/join/no-such-code", 404),
     ("404 signed out", Who::Nobody, "/no-such-page", 404),
+    ("safety", Who::Nobody, "/safety", 200),
     ("home", Who::Member, "/", 200),
     ("account settings", Who::Member, "/account", 200),
     ("group", Who::Member, "/groups/{slug}", 200),
@@ -50,6 +51,9 @@ const PAGES: &[(&str, Who, &str, u16)] = &[
     ("resources", Who::Member, "/resources", 200),
     ("leave group", Who::Member, "/groups/{slug}/leave", 200),
     ("404 signed in", Who::Member, "/no-such-page", 404),
+    ("sessions", Who::Member, "/account/sessions", 200),
+    ("two-factor set-up", Who::Member, "/account/two-factor", 200),
+    ("erase my account", Who::Member, "/account/erase", 200),
     ("group as staff", Who::Lead, "/groups/{slug}", 200),
     ("topic as staff", Who::Lead, "/topics/{topic}", 200),
     ("who reacted", Who::Lead, "/posts/{post}/reactions", 200),
@@ -60,6 +64,9 @@ const PAGES: &[(&str, Who, &str, u16)] = &[
     ("group members", Who::Lead, "/groups/{slug}/members", 200),
     ("edit agreements", Who::Lead, "/groups/{slug}/agreements/edit", 200),
     ("edit group resources", Who::Lead, "/groups/{slug}/resources/edit", 200),
+    ("group privacy", Who::Lead, "/groups/{slug}/privacy", 200),
+    ("erase a member's account", Who::Lead, "/groups/{slug}/members/{member}/erase", 200),
+    ("two-factor when on", Who::Lead, "/account/two-factor", 200),
     ("invites", Who::Admin, "/invites", 200),
     ("organisations", Who::Admin, "/admin/organisations", 200),
     ("edit instance resources", Who::Admin, "/admin/resources", 200),
@@ -73,6 +80,7 @@ struct World {
     topic: i64,
     post: i64,
     check_in: i64,
+    member_id: i64,
 }
 
 /// The id at the end of a redirect (`/topics/7`, `/check-ins/3?…`).
@@ -112,7 +120,14 @@ impl World {
         member.get(&format!("/groups/{slug}/check-ins/new")).await;
         let fields = [("subject", "A question"), ("body", "Can I post in French too?")];
         let check_in = id_in(&member.post(&format!("/groups/{slug}/check-ins/new"), &fields).await);
-        Self { group, member, admin, topic, post, check_in }
+        let member_id = app.user_id(MEMBER).await;
+        // The group's pages carry its watermark and copy guard, so axe sees them too.
+        sqlx::query("UPDATE support_groups SET watermark = 1, discourage_copying = 1 WHERE id = $1")
+            .bind(group.id)
+            .execute(&app.state.db.write)
+            .await
+            .unwrap();
+        Self { group, member, admin, topic, post, check_in, member_id }
     }
 
     fn path(&self, template: &str) -> String {
@@ -122,6 +137,7 @@ impl World {
             .replace("{topic}", &self.topic.to_string())
             .replace("{post}", &self.post.to_string())
             .replace("{check_in}", &self.check_in.to_string())
+            .replace("{member}", &self.member_id.to_string())
     }
 
     fn pseudonym(&self, who: Who) -> Option<String> {

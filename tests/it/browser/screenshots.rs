@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use hearth::clock::Clock;
+
 use crate::support::{GroupSetup, PASSWORD, TestApp};
 
 use super::harness::*;
@@ -113,8 +115,15 @@ async fn screenshots() {
 
             browser.element("ol.codes").await;
             shots.take(&browser, "recovery-codes").await;
+            // An admin sets up two-factor before anything else.
             browser.click("main a.button").await;
-            browser.wait_for_url("home", |url| url == format!("{}/", app.base)).await;
+            browser.wait_for_url("two-factor set-up", |url| url == format!("{}/account/two-factor", app.base)).await;
+            shots.take(&browser, "two-factor-required").await;
+            let key = browser.text("#two-factor-secret").await.replace(' ', "");
+            browser.fill("#code", &crate::support::code_for(&key, app.clock.now())).await;
+            browser.click("main form button[type=submit]").await;
+            browser.element("main p.notice").await;
+            browser.goto(&format!("{}/", app.base)).await;
             shots.take(&browser, "home").await;
 
             browser.goto(&format!("{}/account", app.base)).await;
@@ -149,6 +158,7 @@ struct Forum {
     group: GroupSetup,
     topic: String,
     check_in: String,
+    rowan_id: i64,
 }
 
 impl Forum {
@@ -196,7 +206,12 @@ impl Forum {
             .facilitator
             .post("/groups/tuesday-circle/resources/edit", &[("body", resources), ("action", "save")])
             .await;
-        Self { group, topic, check_in }
+        // The group asks for the watermark and the copy guard, so the tour shows them.
+        group.facilitator.get("/groups/tuesday-circle/privacy").await;
+        let privacy = [("retention", "90"), ("discourage_copying", "on"), ("watermark", "on")];
+        group.facilitator.post("/groups/tuesday-circle/privacy", &privacy).await;
+        let rowan_id = app.user_id("Rowan").await;
+        Self { group, topic, check_in, rowan_id }
     }
 
     async fn member_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
@@ -212,6 +227,10 @@ impl Forum {
             ("/notifications".to_owned(), "notifications"),
             ("/check-ins".to_owned(), "check-ins"),
             (self.check_in.clone(), "check-in"),
+            ("/safety".to_owned(), "safety"),
+            ("/account/sessions".to_owned(), "sessions"),
+            ("/account/two-factor".to_owned(), "two-factor"),
+            ("/account/erase".to_owned(), "erase"),
         ] {
             browser.goto(&format!("{base}{path}")).await;
             shots.take(browser, name).await;
@@ -235,6 +254,8 @@ impl Forum {
             ("/groups/tuesday-circle/agreements/edit".to_owned(), "agreements-edit"),
             ("/invites".to_owned(), "staff-invites"),
             ("/check-ins".to_owned(), "staff-check-ins"),
+            ("/groups/tuesday-circle/privacy".to_owned(), "group-privacy"),
+            (format!("/groups/tuesday-circle/members/{}/erase", self.rowan_id), "member-erase"),
         ] {
             browser.goto(&format!("{base}{path}")).await;
             shots.take(browser, name).await;
