@@ -281,7 +281,7 @@ async fn organisation_groups_post(
 // ----- a group's staff pages -----
 
 /// The group in the URL for its staff (facilitators and the lead); 404 for anyone else.
-async fn staffed_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<GroupWithAccess, AppError> {
+pub(crate) async fn staffed_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<GroupWithAccess, AppError> {
     let group = group_of(state, viewer, slug).await?;
     if group.access(state.clock.now()).moderates() { Ok(group) } else { Err(AppError::NotFound) }
 }

@@ -20,7 +20,7 @@ use super::{
 };
 use crate::{
     accounts::{Member, session::Viewer, settings::current_password_matches},
-    groups::store::group_for_viewer,
+    groups::staff::staffed_group,
     web::{
         AppState, cookies,
         csrf::{Fields, Post},
@@ -127,11 +127,7 @@ async fn erase_post(
 /// The member in the URL, if the viewer is staff of the group and the member
 /// is one of its members (and not staff or an admin); 404 otherwise.
 async fn member_for_staff(state: &AppState, viewer: &Viewer, slug: &str, id: &str) -> Result<(i64, String), AppError> {
-    let now = state.clock.now();
-    let group = group_for_viewer(&state.db.read, viewer.user_id, slug, now).await?.ok_or(AppError::NotFound)?;
-    if !group.access(now).moderates() {
-        return Err(AppError::NotFound);
-    }
+    let group = staffed_group(state, viewer, slug).await?;
     let member_id = paths::parse_id(id)?;
     let pseudonym =
         store::erasable_member(&state.db.read, group.group.id, member_id).await?.ok_or(AppError::NotFound)?;

@@ -13,10 +13,10 @@ use axum::{
 
 use super::{retention, store, views::GroupPrivacyView};
 use crate::{
-    accounts::{Member, session::Viewer},
+    accounts::Member,
     clock::format_date,
     config::RetentionLimits,
-    groups::store::{self as groups_store, GroupRow, GroupWithAccess},
+    groups::{staff::staffed_group, store::GroupRow},
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -28,13 +28,6 @@ use crate::{
 
 pub fn router() -> Router<AppState> {
     Router::new().route(paths::GROUP_PRIVACY, get(privacy_get).post(privacy_post))
-}
-
-/// The group in the URL for its staff; 404 for anyone else.
-async fn staffed_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<GroupWithAccess, AppError> {
-    let now = state.clock.now();
-    let group = groups_store::group_for_viewer(&state.db.read, viewer.user_id, slug, now).await?;
-    group.filter(|g| g.access(now).moderates()).ok_or(AppError::NotFound)
 }
 
 /// How long the group keeps posts, in a sentence.
