@@ -170,6 +170,7 @@ pub async fn run(state: &AppState) -> Result<(), String> {
         println!("  {:<10} — {}", person.pseudonym, person.role);
     }
     println!("Start the server (`hearth serve`) and sign in as any of them.");
+    println!("Staff and the admin set up two-factor sign-in (an authenticator app) at their first sign-in.");
     Ok(())
 }
 
