@@ -89,7 +89,8 @@ async fn help_on_every_verb(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let instance = Instance::of(&app);
     let cases: &[(&[&str], &[&str])] = &[
-        (&["--help"], &["serve", "migrate", "demo", "admin", "invite", "--config"]),
+        (&["--help"], &["serve", "migrate", "demo", "purge", "admin", "invite", "--config"]),
+        (&["purge", "--help"], &["Usage", "retention", "--config"]),
         (&["serve", "--help"], &["Usage", "serve", "--config"]),
         (&["migrate", "--help"], &["Usage", "migrate", "--config"]),
         (&["admin", "--help"], &["create"]),
