@@ -16,7 +16,35 @@ use crate::{
     support::{Backend, TestApp, Visitor},
 };
 
-on_both_backends!(discreet_pages_show_only_the_neutral_name, the_sign_in_page_can_look_like_notes);
+on_both_backends!(
+    discreet_pages_show_only_the_neutral_name,
+    the_sign_in_page_can_look_like_notes,
+    every_footer_links_the_safety_page,
+);
+
+async fn every_footer_links_the_safety_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let member = app.member("Willow").await;
+    for page in [app.visitor().get("/sign-in").await, member.get("/").await, app.visitor().get("/nowhere").await] {
+        assert!(page.body.contains("<a href=\"/safety\">Staying safe on this device</a>"), "{}", page.body);
+    }
+    let english = plain(&app.visitor().get("/safety").await.body);
+    for said in [
+        "delete the entries for this site",
+        "private (incognito) window",
+        "cannot erase pages you visited before it",
+        "Sharing a device",
+        "don’t let the browser save your password",
+        "will ever ask for your password",
+    ] {
+        assert!(english.contains(said), "the safety page says {said:?}");
+    }
+    let french = plain(&app.visitor().with_header("accept-language", "fr-CA").get("/safety").await.body);
+    for said in ["ne peut pas effacer les pages visitées avant", "ne vous demandera jamais votre mot de passe"] {
+        assert!(french.contains(said), "la page dit {said:?}");
+    }
+    app.stop().await;
+}
 
 fn title(body: &str) -> &str {
     body.split("<title>").nth(1).and_then(|rest| rest.split("</title>").next()).unwrap_or_default()
