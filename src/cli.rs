@@ -1,8 +1,17 @@
 //! The command line. The verbs are a contract that deploy scripts and
 //! organisations' admins rely on: `serve` (the default), `migrate`,
-//! `admin create`, `invite create`.
+//! `admin create`, `invite create`, `backup`, `restore`, `check`.
 
-use std::{io::BufRead, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
+use std::{
+    io::BufRead,
+    path::PathBuf,
+    process::ExitCode,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use clap::{Parser, Subcommand};
 
@@ -12,6 +21,7 @@ use crate::{
     config::Config,
     db::Db,
     groups,
+    operations::{backup, check, presence::Presence, restore},
     web::{self, AppState},
 };
 
@@ -45,6 +55,26 @@ enum Command {
         #[command(subcommand)]
         action: InviteAction,
     },
+    /// Write a consistent backup of the whole instance to a new file, while it
+    /// serves. For disaster recovery only: store it encrypted, delete it on
+    /// your retention schedule.
+    Backup {
+        /// The file to create (never overwritten).
+        path: PathBuf,
+    },
+    /// Replace the database with a backup. Refuses a database in use by a
+    /// Hearth process, or one that holds a forum, without --force.
+    Restore {
+        /// A file written by `hearth backup`.
+        path: PathBuf,
+        /// Replace the database even if it holds a forum or a server runs on
+        /// it (a SQLite server stops for the restore).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the database (integrity, migrations) and the settings, and print
+    /// a short health report; exits non-zero on a problem. Changes nothing.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,9 +167,29 @@ pub async fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, 
 }
 
 async fn dispatch(command: Command, config: Config) -> Result<(), String> {
+    if let Command::Restore { path, force } = &command {
+        // Takes the database's locks itself, exclusively.
+        return restore::run(&config, path, *force).await.map(|done| println!("{done}"));
+    }
+    // Held until the end: a restore must not replace the database under us.
+    let presence = Arc::new(crate::operations::presence::hold(&config.database_url).await?);
+    let result = match command {
+        Command::Backup { path } => backup::run(&config, &path).await.map(|done| println!("{done}")),
+        Command::Check => {
+            let report = check::run(&config).await;
+            println!("{report}");
+            if report.healthy() { Ok(()) } else { Err("the check found problems (see above)".to_owned()) }
+        }
+        command => run_with_state(command, config, &presence).await,
+    };
+    drop(presence);
+    result
+}
+
+async fn run_with_state(command: Command, config: Config, presence: &Arc<Presence>) -> Result<(), String> {
     let state = prepare(config, Arc::new(SystemClock::default())).await?;
     let result = match command {
-        Command::Serve => serve(state.clone()).await,
+        Command::Serve => serve(state.clone(), Arc::clone(presence)).await,
         Command::Demo => crate::demo::run(&state).await,
         Command::Migrate => {
             println!("Migrations are up to date.");
@@ -170,6 +220,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             println!("{}", invite.url);
             Ok(())
         }
+        Command::Backup { .. } | Command::Restore { .. } | Command::Check => Ok(()),
     };
     state.db.close().await;
     result
@@ -198,7 +249,7 @@ async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {
     }
 }
 
-async fn serve(state: AppState) -> Result<(), String> {
+async fn serve(state: AppState, presence: Arc<Presence>) -> Result<(), String> {
     let listen = state.config.listen;
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|err| format!("cannot listen on {listen}: {err}"))?;
@@ -217,7 +268,25 @@ async fn serve(state: AppState) -> Result<(), String> {
         println!("No admin account yet. Open this one-time link within 24 hours to create it:\n{}", invite.url);
     }
     tracing::info!(address = %listen, base_url = %state.config.base_url, "serving");
-    web::server::serve(state, listener, shutdown_signal()).await;
+    let for_restore = Arc::new(AtomicBool::new(false));
+    let stop = {
+        let for_restore = Arc::clone(&for_restore);
+        async move {
+            tokio::select! {
+                () = shutdown_signal() => {},
+                () = presence.restore_requested() => {
+                    tracing::warn!("`hearth restore --force` is waiting: finishing the requests in flight and stopping");
+                    for_restore.store(true, Ordering::SeqCst);
+                },
+            }
+        }
+    };
+    web::server::serve(state, listener, stop).await;
+    if for_restore.load(Ordering::SeqCst) {
+        // A failure exit, so that a service manager starts Hearth again; it
+        // then waits for the restore to finish.
+        return Err("stopped so that `hearth restore` can replace the database".to_owned());
+    }
     Ok(())
 }
 

@@ -3,7 +3,11 @@
 //! pool (the standard cure for "database is locked"); PostgreSQL shares one pool.
 //! Columns are only BIGINT/INTEGER, TEXT and BLOB/BYTEA; times are unix seconds.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    str::FromStr,
+    time::Duration,
+};
 
 use sqlx::{
     Executor,
@@ -15,6 +19,17 @@ pub type Pool = sqlx::AnyPool;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// The migrations this binary carries for a backend.
+pub fn migrator(backend: Backend) -> &'static Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
+/// How long a request waits for a PostgreSQL connection.
+pub const POSTGRES_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -51,17 +66,18 @@ impl Db {
             let read = options().max_connections(4).connect(&url).await?;
             Ok(Self { read, write, backend: Backend::Sqlite })
         } else {
-            let pool =
-                AnyPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
+            // A request waits this long for PostgreSQL: long enough to ride
+            // through a quick restart, short enough to answer "try again"
+            // calmly while it is down.
+            let pool = AnyPoolOptions::new().max_connections(16).acquire_timeout(POSTGRES_WAIT).connect(url).await?;
             Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres })
         }
     }
 
+    /// Runs pending migrations. On PostgreSQL sqlx holds an advisory lock
+    /// while it migrates, so nodes starting at the same moment migrate once.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.write).await,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.write).await,
-        }
+        migrator(self.backend).run(&self.write).await
     }
 
     pub async fn close(&self) {
@@ -70,28 +86,118 @@ impl Db {
     }
 }
 
+/// Whether an error means the database cannot be reached or cannot write
+/// right now (down or restarting, disk full, locked for too long, an I/O
+/// error) rather than a fault in the request or in Hearth. Such a request can
+/// be sent again once the database is back.
+pub fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::BeginFailed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // Primary result codes: BUSY, LOCKED, NOMEM, READONLY, IOERR,
+                // CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
+                code.parse::<i32>().is_ok_and(|code| matches!(code & 0xff, 5..=8 | 10 | 11 | 13..=15 | 26))
+            } else {
+                // SQLSTATE classes: connection exception (08), insufficient
+                // resources (53, disk full among them), operator intervention
+                // (57P: shutdown, restart), system error (58); a read-only
+                // server (25006, e.g. a standby after a failover); and
+                // serialization failures or deadlocks, which a retry resolves.
+                code.starts_with("08")
+                    || code.starts_with("53")
+                    || code.starts_with("57P")
+                    || code.starts_with("58")
+                    || matches!(code.as_ref(), "25006" | "40001" | "40P01" | "55P03")
+            }
+        }
+        _ => false,
+    }
+}
+
+/// For a write that a page can do without (moving an unread marker, noting
+/// when a session was last seen): while the database cannot write, the page
+/// is still served and the write is skipped. Other errors still fail.
+pub fn unless_unavailable(result: Result<(), sqlx::Error>, what: &'static str) -> Result<(), sqlx::Error> {
+    match result {
+        Err(err) if is_unavailable(&err) => {
+            tracing::warn!(cause = %err, what, "database unavailable; skipped a write the page can do without");
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 /// Creates the database's folder (owner-only) and an empty database file
 /// readable by its owner only; SQLite gives its -wal and -shm files the same
 /// mode. Existing files keep theirs.
-fn create_private(path: &Path) -> std::io::Result<()> {
-    let mut folder = std::fs::DirBuilder::new();
-    folder.recursive(true);
+pub fn create_private(path: &Path) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new();
     file.write(true).create_new(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-        folder.mode(0o700);
-        file.mode(0o600);
-    }
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        folder.create(parent)?;
+        create_private_folder(parent)?;
     }
     match file.open(path) {
         Ok(_) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(err) => Err(err),
     }
+}
+
+/// The file of a SQLite URL (`sqlite://./hearth-data/hearth.db?…`), or `None`
+/// for PostgreSQL, in-memory or path-less URLs.
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+/// A database file (or, before it exists, its folder) that belongs to
+/// another user must not be opened: SQLite would create its `-wal` and `-shm`
+/// files as this user, and the service, running as the owner, could no
+/// longer open its own database. (`sudo hearth backup …` is the usual way.)
+pub fn check_owner(path: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let existing = std::iter::successors(Some(path), |p| p.parent())
+            .find(|p| !p.as_os_str().is_empty() && p.exists())
+            .unwrap_or(Path::new("."));
+        // /proc/self belongs to the process's own user (Linux); elsewhere, no check.
+        if let (Ok(me), Ok(target)) = (std::fs::metadata("/proc/self"), std::fs::metadata(existing))
+            && me.uid() != target.uid()
+        {
+            return Err(format!(
+                "{} belongs to user id {}, not to this one ({}): run hearth as its owner, e.g. `sudo -u hearth hearth …`",
+                existing.display(),
+                target.uid(),
+                me.uid()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates a folder (and its parents) readable by its owner only; an existing
+/// folder keeps its mode.
+pub fn create_private_folder(folder: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 /// Creates the database's folder and file, and asks SQLite to create the file (`mode=rwc`).
@@ -101,6 +207,7 @@ fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
     if path.is_empty() || path == ":memory:" {
         return Err(sqlx::Error::Configuration("HEARTH_DATABASE_URL: SQLite needs a file path".into()));
     }
+    check_owner(Path::new(path)).map_err(|problem| sqlx::Error::Configuration(problem.into()))?;
     create_private(Path::new(path))
         .map_err(|err| sqlx::Error::Configuration(format!("cannot create {path}: {err}").into()))?;
     let query = if query.contains("mode=") {

@@ -49,6 +49,8 @@ pub const POST_REACTIONS: &str = "/posts/{id}/reactions";
 pub const SEARCH: &str = "/search";
 pub const NOTIFICATIONS: &str = "/notifications";
 pub const NOTIFICATIONS_READ: &str = "/notifications/read";
+// operations
+pub const HEALTHZ: &str = "/healthz";
 pub const EXIT: &str = "/exit";
 pub const ROBOTS: &str = "/robots.txt";
 pub const STYLESHEET: &str = "/assets/hearth.css";

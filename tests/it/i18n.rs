@@ -71,6 +71,8 @@ fn keys_used() -> BTreeSet<String> {
         "post-",
         "reaction-",
         "reading-",
+        // operations
+        "kept-",
     ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
@@ -86,7 +88,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications"]
+    ["main", "groups", "discussions", "notifications", "operations"]
         .iter()
         .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
         .collect()

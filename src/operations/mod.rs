@@ -1,0 +1,23 @@
+//! Running Hearth: the health endpoint for load balancers (`health`), giving
+//! a form's text back when the database cannot take it (`kept`), and the
+//! operator's commands: online backups and restores (`backup`, `restore`,
+//! wrapping PostgreSQL's own tools in `pg_tools`) and the health report
+//! (`check`), with the locks that say whether a database is in use
+//! (`presence`).
+
+pub mod backup;
+pub mod check;
+pub mod health;
+pub mod kept;
+pub mod pg_tools;
+pub mod presence;
+pub mod restore;
+pub mod store;
+
+use axum::Router;
+
+use crate::web::AppState;
+
+pub fn router() -> Router<AppState> {
+    health::router()
+}
