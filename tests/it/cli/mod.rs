@@ -5,7 +5,7 @@
 //! settings the test chooses).
 
 mod queries;
-mod runner;
+pub mod runner;
 
 use std::{
     io::Write,
