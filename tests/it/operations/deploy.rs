@@ -53,25 +53,117 @@ fn the_systemd_unit_is_hardened_and_passes_systemd_analyze() {
         assert!(unit.lines().any(|line| line.starts_with(directive)), "the unit lacks {directive}");
     }
     let Ok(analyze) = tool("systemd-analyze") else {
-        available_or_skip(Err("systemd-analyze is not installed".into()), "checking the systemd unit");
+        available_or_skip(Err("systemd-analyze is not installed".into()), "checking the systemd units");
         return;
     };
-    // The unit as installed, with this build's binary in place of /usr/local/bin/hearth.
+    // The units as installed, with this build's binary and this checkout's
+    // backup script where the README installs them.
     let scratch = Scratch::new();
     std::fs::create_dir_all(&scratch.0).unwrap();
-    let file = scratch.0.join("hearth.service");
-    std::fs::write(&file, unit.replace("/usr/local/bin/hearth", env!("CARGO_BIN_EXE_hearth"))).unwrap();
-    let (ok, said) = ran_ok(Command::new(&analyze).arg("verify").arg(&file));
-    assert!(ok && said.trim().is_empty(), "systemd-analyze verify: {said}");
-    let (_, said) = ran_ok(Command::new(&analyze).args(["security", "--offline=yes", "--no-pager"]).arg(&file));
-    let score: f64 = said
-        .lines()
-        .find_map(|line| line.split("Overall exposure level for hearth.service:").nth(1))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|score| score.parse().ok())
-        .unwrap_or_else(|| panic!("no exposure score in: {said}"));
-    assert!(score <= 2.0, "systemd rates the unit's exposure {score} (0 safest, 10 worst)");
-    figures(&format!("systemd unit: `systemd-analyze verify` passes; exposure level {score} (0 safest, 10 worst)"));
+    let script = format!("{}/deploy/backup/hearth-backup", env!("CARGO_MANIFEST_DIR"));
+    let mut scores = Vec::new();
+    for units in [&["hearth.service"][..], &["hearth-backup.service", "hearth-backup.timer"]] {
+        let files: Vec<PathBuf> = units
+            .iter()
+            .map(|name| {
+                let text = deploy_file(&format!("systemd/{name}"))
+                    .replace("/usr/local/lib/hearth/hearth-backup", &script)
+                    .replace("/usr/local/bin/hearth", env!("CARGO_BIN_EXE_hearth"));
+                let file = scratch.0.join(name);
+                std::fs::write(&file, text).unwrap();
+                file
+            })
+            .collect();
+        let (ok, said) = ran_ok(Command::new(&analyze).arg("verify").args(&files));
+        assert!(ok && said.trim().is_empty(), "systemd-analyze verify {units:?}: {said}");
+        let service = units[0];
+        let (_, said) = ran_ok(Command::new(&analyze).args(["security", "--offline=yes", "--no-pager"]).arg(&files[0]));
+        let score: f64 = said
+            .lines()
+            .find_map(|line| line.split(&format!("Overall exposure level for {service}:")).nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|score| score.parse().ok())
+            .unwrap_or_else(|| panic!("no exposure score in: {said}"));
+        assert!(score <= 2.0, "systemd rates {service}'s exposure {score} (0 safest, 10 worst)");
+        scores.push(format!("{service} {score}"));
+    }
+    figures(&format!(
+        "systemd units: `systemd-analyze verify` passes; exposure levels (0 safest, 10 worst): {}",
+        scores.join(", ")
+    ));
+}
+
+/// The daily backup as the timer runs it: encrypted to the recipients'
+/// keys, the plain copy gone from memory, old backups deleted; and what it
+/// wrote decrypts and restores into a working forum.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_backup_script_keeps_only_encrypted_recent_backups() {
+    let tools = tool("age").and_then(|age| tool("age-keygen").map(|keygen| (age, keygen)));
+    let Ok((age, keygen)) = tools else {
+        available_or_skip(tools.map(drop), "the encrypted backup script (age)");
+        return;
+    };
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await;
+    app.member("Willow").await;
+    let scratch = Scratch::new();
+    let (memory, kept, fresh) = (scratch.0.join("run"), scratch.0.join("backups"), scratch.0.join("fresh"));
+    for dir in [&memory, &kept] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let key = scratch.0.join("key.txt");
+    assert!(Command::new(&keygen).arg("-o").arg(&key).output().unwrap().status.success());
+    let public = Command::new(&keygen).arg("-y").arg(&key).output().unwrap();
+    let recipients = scratch.0.join("recipients");
+    std::fs::write(&recipients, &public.stdout).unwrap();
+    let old = kept.join("hearth-20000101T000000Z.age");
+    std::fs::write(&old, "an old backup").unwrap();
+    assert!(Command::new("touch").args(["-d", "2000-01-01"]).arg(&old).status().unwrap().success());
+
+    // `hearth` and `age` found on PATH, as in the service.
+    let bin_dirs = [Path::new(env!("CARGO_BIN_EXE_hearth")).parent().unwrap(), age.parent().unwrap()];
+    let path = std::env::join_paths(
+        bin_dirs
+            .iter()
+            .map(|dir| dir.to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .unwrap();
+    let script = format!("{}/deploy/backup/hearth-backup", env!("CARGO_MANIFEST_DIR"));
+    let ran = Command::new(&script)
+        .env_clear()
+        .env("PATH", &path)
+        .env("HEARTH_DATABASE_URL", &app.state.config.database_url)
+        .env("RUNTIME_DIRECTORY", &memory)
+        .env("BACKUP_DIR", &kept)
+        .env("BACKUP_RECIPIENTS", &recipients)
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&ran.stdout), String::from_utf8_lossy(&ran.stderr));
+    assert!(ran.status.success(), "hearth-backup: {said}");
+    assert!(!old.exists(), "a backup past the retention period is deleted");
+    assert_eq!(std::fs::read_dir(&memory).unwrap().count(), 0, "no plain copy left in memory");
+    let written: Vec<PathBuf> = std::fs::read_dir(&kept).unwrap().map(|entry| entry.unwrap().path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let encrypted = std::fs::read(&written[0]).unwrap();
+    assert!(encrypted.starts_with(b"age-encryption.org/v1"), "the kept backup is encrypted");
+    assert!(!encrypted.windows(6).any(|w| w == b"Willow"), "no pseudonym readable in it");
+
+    let plain = scratch.0.join("decrypted");
+    let decrypted =
+        Command::new(&age).arg("--decrypt").arg("-i").arg(&key).arg("-o").arg(&plain).arg(&written[0]).output();
+    assert!(decrypted.unwrap().status.success());
+    let fresh_url = format!("sqlite://{}/hearth.db", fresh.display());
+    let restore = crate::cli::runner::with_env(
+        crate::cli::runner::hearth(&["restore", plain.to_str().unwrap()]),
+        &[("HEARTH_DATABASE_URL", &fresh_url)],
+    );
+    let restored = crate::cli::runner::run(restore, None).await;
+    assert_eq!(restored.code(), Some(0), "{restored:?}");
+    let db = hearth::db::Db::connect(&fresh_url).await.unwrap();
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&db.read).await.unwrap();
+    assert_eq!(users, 1, "Willow came back");
+    db.close().await;
+    app.stop().await;
 }
 
 #[test]
