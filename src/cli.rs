@@ -220,6 +220,7 @@ async fn run_with_state(command: Command, config: Config, presence: &Arc<Presenc
             println!("{}", invite.url);
             Ok(())
         }
+        // Handled by `dispatch` without preparing the state (which migrates).
         Command::Backup { .. } | Command::Restore { .. } | Command::Check => Ok(()),
     };
     state.db.close().await;

@@ -112,7 +112,7 @@ pub async fn hold(database_url: &str) -> Result<Presence, String> {
 async fn postgres_presence(url: &str) -> Result<sqlx::AnyConnection, String> {
     sqlx::any::install_default_drivers();
     let mut conn = sqlx::AnyConnection::connect(url).await.map_err(|err| format!("cannot open the database: {err}"))?;
-    if !store::postgres_try_presence(&mut conn).await.map_err(|err| err.to_string())? {
+    if !store::postgres_try_presence(&mut conn, false).await.map_err(|err| err.to_string())? {
         eprintln!("hearth: waiting for `hearth restore` to finish…");
         store::postgres_hold_presence(&mut conn).await.map_err(|err| err.to_string())?;
     }

@@ -232,7 +232,7 @@ async fn postgres(config: &Config, backup: &Path, force: bool) -> Result<String,
         .map_err(|err| format!("cannot open the database: {err}"))?;
     let target = "the database";
     // Held to the end: nodes that start meanwhile wait for the restore.
-    let alone = store::postgres_try_exclusive(&mut conn).await.map_err(|err| err.to_string())?;
+    let alone = store::postgres_try_presence(&mut conn, true).await.map_err(|err| err.to_string())?;
     if !alone && !force {
         return Err(refuse_live(target));
     }

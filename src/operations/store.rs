@@ -83,21 +83,14 @@ pub async fn postgres_hold_presence(conn: &mut AnyConnection) -> Result<()> {
         .map(drop)
 }
 
-/// The shared presence lock, if no restore holds it.
-pub async fn postgres_try_presence(conn: &mut AnyConnection) -> Result<bool> {
-    let (taken,): (i64,) = sqlx::query_as("SELECT CASE WHEN pg_try_advisory_lock_shared($1) THEN 1 ELSE 0 END")
-        .bind(PRESENCE_KEY)
-        .fetch_one(conn)
-        .await?;
-    Ok(taken == 1)
-}
-
-/// The exclusive presence lock, for a restore: refused while any Hearth
-/// process uses the database.
-pub async fn postgres_try_exclusive(conn: &mut AnyConnection) -> Result<bool> {
-    let (taken,): (i64,) = sqlx::query_as("SELECT CASE WHEN pg_try_advisory_lock($1) THEN 1 ELSE 0 END")
-        .bind(PRESENCE_KEY)
-        .fetch_one(conn)
-        .await?;
+/// The presence lock without waiting: shared (a Hearth process) unless a
+/// restore holds it; exclusive (a restore) unless any process holds it.
+pub async fn postgres_try_presence(conn: &mut AnyConnection, exclusive: bool) -> Result<bool> {
+    let sql = if exclusive {
+        "SELECT CASE WHEN pg_try_advisory_lock($1) THEN 1 ELSE 0 END"
+    } else {
+        "SELECT CASE WHEN pg_try_advisory_lock_shared($1) THEN 1 ELSE 0 END"
+    };
+    let (taken,): (i64,) = sqlx::query_as(sql).bind(PRESENCE_KEY).fetch_one(conn).await?;
     Ok(taken == 1)
 }
