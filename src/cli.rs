@@ -171,6 +171,9 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
         // Takes the database's locks itself, exclusively.
         return restore::run(&config, path, *force).await.map(|done| println!("{done}"));
     }
+    if matches!(command, Command::Backup { .. } | Command::Check) {
+        crate::operations::require_database(&config)?;
+    }
     // Held until the end: a restore must not replace the database under us.
     let presence = Arc::new(crate::operations::presence::hold(&config.database_url).await?);
     let result = match command {

@@ -16,7 +16,18 @@ pub mod store;
 
 use axum::Router;
 
-use crate::web::AppState;
+use crate::{config::Config, web::AppState};
+
+/// Commands that look at a database must not create one where a mistyped
+/// `HEARTH_DATABASE_URL` points (SQLite creates a missing file on opening).
+pub fn require_database(config: &Config) -> Result<(), String> {
+    match crate::db::sqlite_file(&config.database_url) {
+        Some(file) if !file.is_file() => {
+            Err(format!("there is no database at {} (see HEARTH_DATABASE_URL)", file.display()))
+        }
+        _ => Ok(()),
+    }
+}
 
 pub fn router() -> Router<AppState> {
     health::router()

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 
 use super::{
     figures,
-    load::{self, Load},
+    load::{self, Load, Writer},
     until_healthy,
 };
 use crate::{
@@ -37,6 +37,14 @@ async fn replies_served(visitor: &Visitor, topic: &str) -> Vec<String> {
             _ => return bodies,
         }
     }
+}
+
+async fn served_on_every_topic(reader: &Visitor, writers: &[Writer]) -> HashSet<String> {
+    let mut served = HashSet::new();
+    for topic in writers.iter().map(|writer| writer.topic.clone()).collect::<HashSet<_>>() {
+        served.extend(replies_served(reader, &topic).await);
+    }
+    served
 }
 
 async fn a_backup_under_load_restores_every_acknowledged_reply(backend: Backend) {
@@ -93,10 +101,7 @@ async fn a_backup_under_load_restores_every_acknowledged_reply(backend: Backend)
     // The members' sessions came back with the forum.
     let reader = Visitor::new(&fresh.base());
     reader.set_cookie("__Host-hearth", &writers[0].session);
-    let mut served = HashSet::new();
-    for topic in writers.iter().map(|writer| writer.topic.clone()).collect::<HashSet<_>>() {
-        served.extend(replies_served(&reader, &topic).await);
-    }
+    let served = served_on_every_topic(&reader, &writers).await;
     let missing: Vec<&String> = before_backup.iter().filter(|body| !served.contains(*body)).collect();
     assert!(missing.is_empty(), "{} replies acknowledged before the backup are not served", missing.len());
     let after_backup = tally.acknowledged.len() - before_backup.len();
@@ -136,7 +141,8 @@ async fn a_backup_under_load_restores_every_acknowledged_reply(backend: Backend)
             assert!(forced.stdout.contains("carry on with the restored data"), "{}", forced.stdout);
         }
     }
-    assert!(replies_served(&reader, &writers[0].topic).await.iter().any(|body| body == &before_backup[0]));
+    let served_again = served_on_every_topic(&reader, &writers).await;
+    assert!(before_backup.iter().all(|body| served_again.contains(body)), "the forced restore serves the backup");
     let stopped = restored_server.stop().await;
     assert!(stopped.status.success(), "{}", stopped.stderr);
     let stopped = server.stop().await;

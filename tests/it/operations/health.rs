@@ -44,6 +44,19 @@ async fn check_reports_and_finds_problems(backend: Backend) {
         assert!(healthy.stdout.contains(line), "{line:?} in:\n{}", healthy.stdout);
     }
 
+    // A mistyped database path is reported, not created.
+    if backend == Backend::Sqlite {
+        let missing = crate::cli::runner::Scratch::new();
+        let url = format!("sqlite://{}/typo/hearth.db", missing.0.display());
+        for verb in ["check", "backup"] {
+            let args: &[&str] = if verb == "check" { &["check"] } else { &["backup", "/nonexistent/backup"] };
+            let ran = run(with_env(instance.command(args), &[("HEARTH_DATABASE_URL", &url)]), None).await;
+            assert_eq!(ran.code(), Some(1), "{ran:?}");
+            assert!(ran.stderr.contains("there is no database at"), "{verb}: {ran:?}");
+        }
+        assert!(!missing.0.exists(), "nothing was created");
+    }
+
     // Plain HTTP for anything but localhost: cookies would never work.
     let exposed = with_env(instance.command(&["check"]), &[("HEARTH_BASE_URL", "http://forum.example.org")]);
     let exposed = run(exposed, None).await;
