@@ -254,6 +254,7 @@ async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {
 }
 
 async fn serve(state: AppState, presence: Arc<Presence>) -> Result<(), String> {
+    let signalled = shutdown_signal();
     let listen = state.config.listen;
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|err| format!("cannot listen on {listen}: {err}"))?;
@@ -277,7 +278,7 @@ async fn serve(state: AppState, presence: Arc<Presence>) -> Result<(), String> {
         let for_restore = Arc::clone(&for_restore);
         async move {
             tokio::select! {
-                () = shutdown_signal() => {},
+                () = signalled => {},
                 () = presence.restore_requested() => {
                     tracing::warn!("`hearth restore --force` is waiting: finishing the requests in flight and stopping");
                     for_restore.store(true, Ordering::SeqCst);
@@ -294,22 +295,33 @@ async fn serve(state: AppState, presence: Arc<Presence>) -> Result<(), String> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
+/// Resolves on SIGTERM (a service manager stopping Hearth) or Ctrl-C. The
+/// handlers are installed when this is called, not when the future is first
+/// polled: a signal that comes early must still stop Hearth gracefully
+/// rather than kill it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let handlers = signal(SignalKind::terminate()).and_then(|t| signal(SignalKind::interrupt()).map(|i| (t, i)));
+        async move {
+            match handlers {
+                Ok((mut terminate, mut interrupt)) => {
+                    tokio::select! {
+                        _ = terminate.recv() => {},
+                        _ = interrupt.recv() => {},
+                    }
+                }
+                Err(err) => {
+                    tracing::warn!(cause = %err, "cannot listen for SIGTERM; stop Hearth with SIGKILL");
+                    std::future::pending::<()>().await;
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        () = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -107,3 +107,30 @@ async fn sigterm_finishes_requests_in_flight_and_refuses_new_ones(backend: Backe
     ));
     app.stop().await;
 }
+
+/// A service manager may stop Hearth the moment it starts: the signal
+/// handlers are in place before the port is even open, so that is a clean
+/// stop, never a kill by the signal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_the_moment_it_listens_is_a_clean_stop() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let instance = Instance::of(&app);
+    let mut server = Server::spawn(instance.base(), instance.command(&["serve"]));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while TcpStream::connect(("127.0.0.1", instance.port)).is_err() {
+        assert!(Instant::now() < deadline, "hearth did not listen");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let pid = server.child.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = loop {
+        if let Some(status) = server.child.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "hearth did not stop");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
+    let stderr = server.take_stderr().await;
+    assert!(status.success(), "stopped by the signal instead of by itself ({status}): {stderr}");
+    app.stop().await;
+}
