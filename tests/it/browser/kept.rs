@@ -84,7 +84,8 @@ async fn the_unsaved_reply_page_keeps_the_text_and_passes_axe() {
     outage.app.stop().await;
 }
 
-/// For the screenshot tour: `{prefix}-kept.png` (and `-kept-full.png`).
+/// For the screenshot tour: `{prefix}-kept.png` (and `-kept-full.png`), and
+/// `{prefix}-unavailable.png`, a page asked for while the database is away.
 pub async fn shoot(options: Options, dir: &Path, prefix: &str) {
     let neutral = NeutralSite::start().await;
     let outage = Outage::start(&neutral, 1).await;
@@ -96,6 +97,12 @@ pub async fn shoot(options: Options, dir: &Path, prefix: &str) {
     let tall = u32::try_from(height).unwrap_or(u32::MAX).max(options.height);
     browser.client.set_window_size(browser.window.0, tall + browser.window.1 - options.height).await.unwrap();
     std::fs::write(dir.join(format!("{prefix}-kept-full.png")), browser.client.screenshot().await.unwrap()).unwrap();
+    // And a page that cannot even be read: the calm 503.
+    browser.client.set_window_size(browser.window.0, browser.window.1).await.unwrap();
+    outage.app.state.db.read.close().await;
+    browser.goto(&format!("{}{}", outage.app.base, outage.topic)).await;
+    browser.element("main h1").await;
+    std::fs::write(dir.join(format!("{prefix}-unavailable.png")), browser.client.screenshot().await.unwrap()).unwrap();
     browser.close().await;
     outage.app.stop().await;
 }
