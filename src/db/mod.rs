@@ -165,22 +165,25 @@ pub fn sqlite_file(url: &str) -> Option<PathBuf> {
 /// A database file (or, before it exists, its folder) that belongs to
 /// another user must not be opened: SQLite would create its `-wal` and `-shm`
 /// files as this user, and the service, running as the owner, could no
-/// longer open its own database. (`sudo hearth backup …` is the usual way.)
+/// longer open its own database (`sudo hearth backup …` is the usual way).
+/// Shared folders such as `/tmp` (sticky) and folders still to be made are fine.
 pub fn check_owner(path: &Path) -> Result<(), String> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
-        let existing = std::iter::successors(Some(path), |p| p.parent())
-            .find(|p| !p.as_os_str().is_empty() && p.exists())
-            .unwrap_or(Path::new("."));
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let owner = match (std::fs::metadata(path), std::fs::metadata(folder)) {
+            (Ok(file), _) => Some((path, file.uid())),
+            (Err(_), Ok(dir)) if dir.permissions().mode() & 0o1000 == 0 => Some((folder, dir.uid())),
+            _ => None,
+        };
         // /proc/self belongs to the process's own user (Linux); elsewhere, no check.
-        if let (Ok(me), Ok(target)) = (std::fs::metadata("/proc/self"), std::fs::metadata(existing))
-            && me.uid() != target.uid()
+        if let (Some((owned, uid)), Ok(me)) = (owner, std::fs::metadata("/proc/self"))
+            && me.uid() != uid
         {
             return Err(format!(
-                "{} belongs to user id {}, not to this one ({}): run hearth as its owner, e.g. `sudo -u hearth hearth …`",
-                existing.display(),
-                target.uid(),
+                "{} belongs to user id {uid}, not to this one ({}): run hearth as its owner, e.g. `sudo -u hearth hearth …`",
+                owned.display(),
                 me.uid()
             ));
         }
@@ -243,5 +246,27 @@ mod tests {
         }
         std::fs::remove_dir_all(dir).unwrap();
         assert!(sqlite_url("sqlite::memory:").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_database_of_another_user_is_not_opened() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = std::env::temp_dir().join(format!("hearth-owner-{}", std::process::id()));
+        let file = dir.join("hearth.db");
+        create_private(&file).unwrap();
+        assert!(check_owner(&file).is_ok(), "one's own database");
+        assert!(check_owner(&std::env::temp_dir().join("not-yet/hearth.db")).is_ok(), "a folder still to be made");
+        assert!(check_owner(&std::env::temp_dir().join("hearth-not-yet.db")).is_ok(), "a shared (sticky) folder");
+        // Only root can give a file away; other users check the rest.
+        if std::fs::metadata("/proc/self").is_ok_and(|me| me.uid() == 0) {
+            std::os::unix::fs::chown(&file, Some(65534), None).unwrap();
+            let refused = check_owner(&file).unwrap_err();
+            assert!(refused.contains("belongs to user id 65534"), "{refused}");
+            std::os::unix::fs::chown(&dir, Some(65534), None).unwrap();
+            std::fs::remove_file(&file).unwrap();
+            assert!(check_owner(&file).is_err(), "nor a new one in another user's folder");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }
