@@ -1,8 +1,17 @@
 //! The command line. The verbs are a contract that deploy scripts and
 //! organisations' admins rely on: `serve` (the default), `migrate`,
-//! `admin create`, `invite create`, `purge`.
+//! `admin create`, `invite create`, `purge`, `backup`, `restore`, `check`.
 
-use std::{io::BufRead, path::PathBuf, process::ExitCode, sync::Arc, time::Duration};
+use std::{
+    io::BufRead,
+    path::PathBuf,
+    process::ExitCode,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use clap::{Parser, Subcommand};
 
@@ -12,6 +21,7 @@ use crate::{
     config::Config,
     db::Db,
     groups,
+    operations::{backup, check, presence::Presence, restore},
     web::{self, AppState},
 };
 
@@ -50,6 +60,26 @@ enum Command {
         #[command(subcommand)]
         action: InviteAction,
     },
+    /// Write a consistent backup of the whole instance to a new file, while it
+    /// serves. For disaster recovery only: store it encrypted, delete it on
+    /// your retention schedule.
+    Backup {
+        /// The file to create (never overwritten).
+        path: PathBuf,
+    },
+    /// Replace the database with a backup. Refuses a database in use by a
+    /// Hearth process, or one that holds a forum, without --force.
+    Restore {
+        /// A file written by `hearth backup`.
+        path: PathBuf,
+        /// Replace the database even if it holds a forum or a server runs on
+        /// it (a SQLite server stops for the restore).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the database (integrity, migrations) and the settings, and print
+    /// a short health report; exits non-zero on a problem. Changes nothing.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,9 +172,32 @@ pub async fn prepare(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, 
 }
 
 async fn dispatch(command: Command, config: Config) -> Result<(), String> {
+    if let Command::Restore { path, force } = &command {
+        // Takes the database's locks itself, exclusively.
+        return restore::run(&config, path, *force).await.map(|done| println!("{done}"));
+    }
+    if matches!(command, Command::Backup { .. } | Command::Check) {
+        crate::operations::require_database(&config)?;
+    }
+    // Held until the end: a restore must not replace the database under us.
+    let presence = Arc::new(crate::operations::presence::hold(&config.database_url).await?);
+    let result = match command {
+        Command::Backup { path } => backup::run(&config, &path).await.map(|done| println!("{done}")),
+        Command::Check => {
+            let report = check::run(&config).await;
+            println!("{report}");
+            if report.healthy() { Ok(()) } else { Err("the check found problems (see above)".to_owned()) }
+        }
+        command => run_with_state(command, config, &presence).await,
+    };
+    drop(presence);
+    result
+}
+
+async fn run_with_state(command: Command, config: Config, presence: &Arc<Presence>) -> Result<(), String> {
     let state = prepare(config, Arc::new(SystemClock::default())).await?;
     let result = match command {
-        Command::Serve => serve(state.clone()).await,
+        Command::Serve => serve(state.clone(), Arc::clone(presence)).await,
         Command::Demo => crate::demo::run(&state).await,
         Command::Purge => purge(&state).await,
         Command::Migrate => {
@@ -176,6 +229,8 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             println!("{}", invite.url);
             Ok(())
         }
+        // Handled by `dispatch` without preparing the state (which migrates).
+        Command::Backup { .. } | Command::Restore { .. } | Command::Check => Ok(()),
     };
     state.db.close().await;
     result
@@ -215,7 +270,8 @@ async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {
     }
 }
 
-async fn serve(state: AppState) -> Result<(), String> {
+async fn serve(state: AppState, presence: Arc<Presence>) -> Result<(), String> {
+    let signalled = shutdown_signal();
     let listen = state.config.listen;
     let listener =
         tokio::net::TcpListener::bind(listen).await.map_err(|err| format!("cannot listen on {listen}: {err}"))?;
@@ -234,26 +290,55 @@ async fn serve(state: AppState) -> Result<(), String> {
         println!("No admin account yet. Open this one-time link within 24 hours to create it:\n{}", invite.url);
     }
     tracing::info!(address = %listen, base_url = %state.config.base_url, "serving");
-    web::server::serve(state, listener, shutdown_signal()).await;
+    let for_restore = Arc::new(AtomicBool::new(false));
+    let stop = {
+        let for_restore = Arc::clone(&for_restore);
+        async move {
+            tokio::select! {
+                () = signalled => {},
+                () = presence.restore_requested() => {
+                    tracing::warn!("`hearth restore --force` is waiting: finishing the requests in flight and stopping");
+                    for_restore.store(true, Ordering::SeqCst);
+                },
+            }
+        }
+    };
+    web::server::serve(state, listener, stop).await;
+    if for_restore.load(Ordering::SeqCst) {
+        // A failure exit, so that a service manager starts Hearth again; it
+        // then waits for the restore to finish.
+        return Err("stopped so that `hearth restore` can replace the database".to_owned());
+    }
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
+/// Resolves on SIGTERM (a service manager stopping Hearth) or Ctrl-C. The
+/// handlers are installed when this is called, not when the future is first
+/// polled: a signal that comes early must still stop Hearth gracefully
+/// rather than kill it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let handlers = signal(SignalKind::terminate()).and_then(|t| signal(SignalKind::interrupt()).map(|i| (t, i)));
+        async move {
+            match handlers {
+                Ok((mut terminate, mut interrupt)) => {
+                    tokio::select! {
+                        _ = terminate.recv() => {},
+                        _ = interrupt.recv() => {},
+                    }
+                }
+                Err(err) => {
+                    tracing::warn!(cause = %err, "cannot listen for SIGTERM; stop Hearth with SIGKILL");
+                    std::future::pending::<()>().await;
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        () = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -11,5 +11,6 @@ pub mod demo;
 pub mod discussions;
 pub mod groups;
 pub mod markdown;
+pub mod operations;
 pub mod safety;
 pub mod web;

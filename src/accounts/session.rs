@@ -8,6 +8,7 @@ use super::{security::device::Device, store};
 use crate::{
     accounts::secret,
     clock::UnixTime,
+    db,
     web::{AppState, cookies, i18n::Locale},
 };
 
@@ -60,12 +61,14 @@ pub async fn resume(state: &AppState, token: &str, now: UnixTime) -> Result<Resu
     let Some(row) = store::session_by_token(&state.db.read, &hash).await? else {
         return Ok(Resumed::Dead);
     };
+    // Neither write is needed to serve the page: a database that cannot
+    // write (disk full) must not stop members from reading.
     if now >= row.expires_at || now - row.last_seen_at >= idle_seconds(state) {
-        store::delete_session(&state.db.write, &hash).await?;
+        db::unless_unavailable(store::delete_session(&state.db.write, &hash).await, "ending a session")?;
         return Ok(Resumed::Dead);
     }
     if now - row.last_seen_at >= TOUCH_INTERVAL_SECONDS {
-        store::touch_session(&state.db.write, row.session_id, now).await?;
+        db::unless_unavailable(store::touch_session(&state.db.write, row.session_id, now).await, "session seen")?;
     }
     Ok(Resumed::Live(Viewer {
         user_id: row.user_id,

@@ -26,6 +26,7 @@ use super::{
 use crate::{
     accounts::{Member, session::Viewer},
     clock::{UnixTime, format_utc},
+    db,
     groups::{policy::Access, store::GroupWithAccess},
     web::{
         AppState,
@@ -160,8 +161,10 @@ async fn topic_page(
     if let Some(last) = last_shown
         && last > topic.last_read_post_id
     {
-        store::mark_read(&state.db.write, user_id, topic.id, last).await?;
-        notifications::read_topic(&state.db.write, user_id, topic.id, last, now).await?;
+        // Reading goes on while the database cannot write; the marker moves next time.
+        db::unless_unavailable(store::mark_read(&state.db.write, user_id, topic.id, last).await, "unread marker")?;
+        let read = notifications::read_topic(&state.db.write, user_id, topic.id, last, now).await;
+        db::unless_unavailable(read, "notifications read")?;
     }
 
     let window = group.group.edit_window_minutes;

@@ -494,8 +494,11 @@ async fn check_in_get(
 ) -> Result<Response, AppError> {
     let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
     if check_in.last_message_id > check_in.last_read {
-        mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await?;
-        notifications::read_check_in(&state.db.write, viewer.user_id, check_in.id, state.clock.now()).await?;
+        // Reading goes on while the database cannot write; the marker moves next time.
+        let marked = mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await;
+        crate::db::unless_unavailable(marked, "check-in marker")?;
+        let read = notifications::read_check_in(&state.db.write, viewer.user_id, check_in.id, state.clock.now()).await;
+        crate::db::unless_unavailable(read, "notifications read")?;
     }
     render(&check_in_page(&state, ctx, &check_in, String::new(), None).await?)
 }

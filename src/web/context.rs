@@ -8,7 +8,7 @@
 use askama::Template;
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, StatusCode, header, request::Parts},
+    http::{HeaderValue, header, request::Parts},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -83,16 +83,19 @@ pub async fn with_context(State(state): State<AppState>, mut request: Request, n
                 None
             }
             Err(err) => {
-                tracing::error!(cause = %err, "resuming a session failed");
+                // A database that is away for a moment answers 503, and the
+                // session's own token lets a form given back be sent again.
+                let unavailable = crate::db::is_unavailable(&err);
+                let response =
+                    if unavailable { AppError::StorageUnavailable(err.to_string()) } else { AppError::from(err) };
                 let context = RequestContext {
                     viewer: None,
                     locale: accept_language.unwrap_or_default(),
-                    csrf_token: String::new(),
+                    csrf_token: if unavailable { csrf::token_for(token) } else { String::new() },
                     accepted_csrf: Vec::new(),
                     session_token: None,
                 };
-                let page = ErrorPage { status: StatusCode::INTERNAL_SERVER_ERROR, message_key: "error-internal" };
-                return error_page(&state, &context, page, request_id);
+                return error_response(&state, &context, response.into_response(), request_id);
             }
         },
     };
@@ -115,24 +118,7 @@ pub async fn with_context(State(state): State<AppState>, mut request: Request, n
         return redirect;
     }
 
-    let mut response = next.run(request).await;
-
-    let status = response.status();
-    if (status.is_client_error() || status.is_server_error()) && response.extensions().get::<Rendered>().is_none() {
-        let page = response
-            .extensions()
-            .get::<ErrorPage>()
-            .copied()
-            .unwrap_or(ErrorPage { status, message_key: message_key_for(status) });
-        let mut page = error_page(&state, &context, page, request_id);
-        // Keep headers the handler chose (e.g. cookies) on the error page.
-        for (name, value) in response.headers() {
-            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-                page.headers_mut().append(name.clone(), value.clone());
-            }
-        }
-        response = page;
-    }
+    let mut response = error_response(&state, &context, next.run(request).await, request_id);
     let headers = response.headers_mut();
     if forget_session {
         headers.append(header::SET_COOKIE, cookies::remove(cookies::SESSION));
@@ -145,6 +131,36 @@ pub async fn with_context(State(state): State<AppState>, mut request: Request, n
         }
     }
     response
+}
+
+/// An error status becomes a translated page (unless the handler rendered
+/// one), keeping the headers the handler chose (e.g. cookies). The page
+/// carries the request's context and which error it shows, for the layer
+/// that gives a form's text back (`operations::kept`).
+fn error_response(
+    state: &AppState,
+    context: &RequestContext,
+    response: Response,
+    request_id: Option<String>,
+) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
+        return response;
+    }
+    let page = response
+        .extensions()
+        .get::<ErrorPage>()
+        .copied()
+        .unwrap_or(ErrorPage { status, message_key: message_key_for(status) });
+    let mut rendered = error_page(state, context, page, request_id);
+    for (name, value) in response.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            rendered.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    rendered.extensions_mut().insert(page);
+    rendered.extensions_mut().insert(context.clone());
+    rendered
 }
 
 fn error_page(state: &AppState, context: &RequestContext, page: ErrorPage, request_id: Option<String>) -> Response {

@@ -12,7 +12,7 @@ use data_encoding::BASE64URL_NOPAD;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
-use super::{AppState, context::RequestContext, error::AppError};
+use super::{AppState, context::RequestContext, cookies, error::AppError};
 use crate::accounts::secret;
 
 /// The token a form carries for a cookie value.
@@ -41,6 +41,17 @@ fn same_origin(headers: &HeaderMap) -> bool {
             !host.is_empty() && origin_host.eq_ignore_ascii_case(host)
         }
     }
+}
+
+/// Whether a form's token and origin would pass the check above, judged from
+/// the request's own cookies (for a layer that sees the form before, or
+/// without, the page context).
+pub fn form_passes(headers: &HeaderMap, token: &str) -> bool {
+    same_origin(headers)
+        && [cookies::SESSION, cookies::PRE_SESSION]
+            .into_iter()
+            .filter_map(|name| cookies::get(headers, name))
+            .any(|cookie| secret::same(token_for(cookie).as_bytes(), token.as_bytes()))
 }
 
 #[derive(serde::Deserialize)]

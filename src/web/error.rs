@@ -26,6 +26,11 @@ pub enum AppError {
     SignInRequired,
     #[error("internal error: {0}")]
     Internal(String),
+    /// The database cannot be reached or cannot write right now (down,
+    /// restarting, disk full): a 503 that says to try again, and a form's
+    /// text is given back (`operations::kept`).
+    #[error("database unavailable: {0}")]
+    StorageUnavailable(String),
 }
 
 /// Put on an error response so the page renderer knows which message to show.
@@ -49,9 +54,16 @@ impl AppError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::SignInRequired => StatusCode::SEE_OTHER,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::StorageUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
+
+/// The message of a 503: the database is away for a moment.
+pub const STORAGE_UNAVAILABLE_KEY: &str = "error-storage-unavailable";
+
+/// How long a client is asked to wait before trying again after a 503.
+pub const RETRY_AFTER_SECONDS: &str = "30";
 
 /// The message for any error status, including those axum produces itself
 /// (405, 415) that never pass through `AppError`.
@@ -62,6 +74,7 @@ pub fn message_key_for(status: StatusCode) -> &'static str {
         404 => "error-not-found",
         413 => "error-too-large",
         429 => "error-rate-limited",
+        503 => STORAGE_UNAVAILABLE_KEY,
         500..=599 => "error-internal",
         _ => "error-bad-request",
     }
@@ -69,14 +82,19 @@ pub fn message_key_for(status: StatusCode) -> &'static str {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let Self::Internal(cause) = &self {
-            tracing::error!(%cause, "request failed");
+        match &self {
+            Self::Internal(cause) => tracing::error!(%cause, "request failed"),
+            Self::StorageUnavailable(cause) => tracing::warn!(%cause, "database unavailable"),
+            _ => {}
         }
         if matches!(self, Self::SignInRequired) {
             return (StatusCode::SEE_OTHER, [(header::LOCATION, paths::SIGN_IN)]).into_response();
         }
         let status = self.status();
         let mut response = status.into_response();
+        if matches!(self, Self::StorageUnavailable(_)) {
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static(RETRY_AFTER_SECONDS));
+        }
         response.extensions_mut().insert(ErrorPage { status, message_key: message_key_for(status) });
         response
     }
@@ -84,7 +102,11 @@ impl IntoResponse for AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
-        Self::internal(format!("database: {err}"))
+        if crate::db::is_unavailable(&err) {
+            Self::StorageUnavailable(err.to_string())
+        } else {
+            Self::internal(format!("database: {err}"))
+        }
     }
 }
 

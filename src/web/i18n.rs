@@ -50,17 +50,18 @@ impl Locale {
 /// define the same keys.
 macro_rules! ftl_files {
     ($lang:literal) => {
-        [
+        &[
             include_str!(concat!("../../assets/locales/", $lang, "/main.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/groups.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/discussions.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/notifications.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/safety.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/operations.ftl")),
         ]
     };
 }
 
-pub const SOURCES: [(Locale, [&str; 5]); 2] = [(Locale::En, ftl_files!("en")), (Locale::Fr, ftl_files!("fr"))];
+pub const SOURCES: [(Locale, &[&str]); 2] = [(Locale::En, ftl_files!("en")), (Locale::Fr, ftl_files!("fr"))];
 
 pub struct Translations {
     en: FluentBundle<FluentResource>,
@@ -76,14 +77,14 @@ impl std::fmt::Debug for Translations {
 impl Translations {
     /// Fails only if an embedded file does not parse, which the tests catch.
     pub fn load() -> Result<Self, String> {
-        let bundle = |locale: Locale, sources: [&str; 5]| -> Result<FluentBundle<FluentResource>, String> {
+        let bundle = |locale: Locale, sources: &[&str]| -> Result<FluentBundle<FluentResource>, String> {
             let tag = match locale {
                 Locale::En => "en",
                 Locale::Fr => "fr-CA",
             };
             let lang: unic_langid::LanguageIdentifier = tag.parse().map_err(|err| format!("{tag}: {err}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-            for source in sources {
+            for &source in sources {
                 let resource = FluentResource::try_new(source.to_owned())
                     .map_err(|(_, errors)| format!("{} translations: {errors:?}", locale.code()))?;
                 bundle

@@ -12,6 +12,8 @@ use axum::{
 use rand::RngCore;
 use tracing::Instrument;
 
+use super::paths;
+
 /// A random id per request, so a member can quote it and an operator find the line.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
@@ -28,6 +30,12 @@ pub async fn log_requests(mut request: Request, next: Next) -> Response {
     let response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
     let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    span.in_scope(|| tracing::info!(%method, %route, status, latency_ms = format!("{latency_ms:.1}"), "handled"));
+    let latency_ms = format!("{latency_ms:.1}");
+    // A load balancer asks for /healthz every few seconds: only its failures are news.
+    if route == paths::HEALTHZ && status < 500 {
+        span.in_scope(|| tracing::debug!(%method, %route, status, latency_ms, "handled"));
+    } else {
+        span.in_scope(|| tracing::info!(%method, %route, status, latency_ms, "handled"));
+    }
     response
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::{accounts, clock::Clock, config::Config, db::Db, discussions, groups, safety};
+use crate::{accounts, clock::Clock, config::Config, db::Db, discussions, groups, operations, safety};
 
 /// Largest request body accepted; a long post is far smaller.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -57,9 +57,11 @@ pub fn app(state: AppState) -> Router {
         .merge(safety::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::new())
-        .layer(middleware::from_fn_with_state(state.clone(), context::with_context));
+        .layer(middleware::from_fn_with_state(state.clone(), context::with_context))
+        .layer(middleware::from_fn_with_state(state.clone(), operations::kept::give_back_unsaved_forms));
     Router::new()
         .merge(assets::router())
+        .merge(operations::router())
         .merge(pages)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn(log::log_requests))

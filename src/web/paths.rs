@@ -61,6 +61,8 @@ pub const ACCOUNT_ERASE: &str = "/account/erase";
 pub const GROUP_PRIVACY: &str = "/groups/{slug}/privacy";
 pub const GROUP_MEMBER_ERASE: &str = "/groups/{slug}/members/{id}/erase";
 pub const SAFETY: &str = "/safety";
+// operations
+pub const HEALTHZ: &str = "/healthz";
 pub const EXIT: &str = "/exit";
 pub const ROBOTS: &str = "/robots.txt";
 pub const STYLESHEET: &str = "/assets/hearth.css";

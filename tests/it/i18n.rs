@@ -81,6 +81,8 @@ fn keys_used() -> BTreeSet<String> {
         "privacy-",
         "inventory-",
         "retention-",
+        // operations
+        "kept-",
     ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
@@ -96,7 +98,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications", "safety"]
+    ["main", "groups", "discussions", "notifications", "safety", "operations"]
         .iter()
         .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
         .collect()

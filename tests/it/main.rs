@@ -13,6 +13,7 @@ mod groups;
 mod i18n;
 mod migrations;
 mod notifications;
+mod operations;
 mod permissions;
 mod protection;
 mod safety;

@@ -127,6 +127,14 @@ impl TestApp {
         Self::spawn_with(backend, |_| {}).await
     }
 
+    /// The app on a database the test made itself (a small filesystem, a
+    /// private PostgreSQL cluster), which the test also removes.
+    pub async fn spawn_at(database_url: &str) -> Self {
+        let mut config = test_config();
+        config.database_url = database_url.to_owned();
+        Self::start(config, None, |_| {}).await
+    }
+
     pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Self {
         let mut config = test_config();
         let scratch = match backend {
@@ -143,6 +151,10 @@ impl TestApp {
                 Scratch::PostgresDatabase { server_url, name }
             }
         };
+        Self::start(config, Some(scratch), configure).await
+    }
+
+    async fn start(mut config: Config, scratch: Option<Scratch>, configure: impl FnOnce(&mut Config)) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address: SocketAddr = listener.local_addr().unwrap();
         config.listen = address;
@@ -158,7 +170,7 @@ impl TestApp {
             })
             .await;
         });
-        Self { base: format!("http://{address}"), state, clock, shutdown: Some(shutdown), scratch: Some(scratch) }
+        Self { base: format!("http://{address}"), state, clock, shutdown: Some(shutdown), scratch }
     }
 
     pub fn visitor(&self) -> Visitor {
@@ -377,7 +389,7 @@ impl Drop for TestApp {
     }
 }
 
-fn replace_database(server_url: &str, name: &str) -> String {
+pub fn replace_database(server_url: &str, name: &str) -> String {
     let (base, query) = server_url.split_once('?').map_or((server_url, None), |(b, q)| (b, Some(q)));
     let without_db = match base.rfind('/') {
         Some(slash) if slash > "postgres://".len() => &base[..slash],
@@ -389,7 +401,7 @@ fn replace_database(server_url: &str, name: &str) -> String {
     }
 }
 
-async fn postgres_admin(server_url: &str, statement: &str) {
+pub async fn postgres_admin(server_url: &str, statement: &str) {
     use sqlx::{Connection, Executor};
     sqlx::any::install_default_drivers();
     let mut conn = sqlx::AnyConnection::connect(server_url).await.unwrap();
@@ -449,6 +461,12 @@ impl Visitor {
         let client =
             reqwest::Client::builder().redirect(Policy::none()).timeout(Duration::from_secs(30)).build().unwrap();
         Self { base: base.to_owned(), client, cookies: Arc::default(), csrf: Arc::default(), extra_headers: Vec::new() }
+    }
+
+    /// The same visitor (its cookies and CSRF token shared) talking to
+    /// another server of the same forum, as behind a load balancer.
+    pub fn at(&self, base: &str) -> Self {
+        Self { base: base.to_owned(), ..self.clone() }
     }
 
     /// The same visitor sending an extra header on every request

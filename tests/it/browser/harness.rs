@@ -428,7 +428,7 @@ pub const QUIET_ARGS: &[&str] = &[
 ];
 
 /// Start on a blank page, not the new-tab page; no password manager, autofill,
-/// Safe Browsing lookups, suggestions, sign-in or translation.
+/// Safe Browsing lookups, suggestions, sign-in, translation or spelling dictionaries.
 pub fn quiet_prefs() -> Value {
     json!({
         "session.restore_on_startup": 4,
@@ -444,6 +444,10 @@ pub fn quiet_prefs() -> Value {
         "search.suggest_enabled": false,
         "signin.allowed": false,
         "translate.enabled": false,
+        // Typing in a text field would fetch a spelling dictionary for the language.
+        "browser.enable_spellchecking": false,
+        "spellcheck.dictionaries": [],
+        "spellcheck.use_spelling_service": false,
     })
 }
 

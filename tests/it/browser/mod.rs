@@ -15,6 +15,7 @@
 
 mod accessibility;
 mod harness;
+mod kept;
 mod safety;
 mod screenshots;
 mod xss;

@@ -89,8 +89,14 @@ async fn help_on_every_verb(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let instance = Instance::of(&app);
     let cases: &[(&[&str], &[&str])] = &[
-        (&["--help"], &["serve", "migrate", "demo", "purge", "admin", "invite", "--config"]),
+        (
+            &["--help"],
+            &["serve", "migrate", "demo", "purge", "admin", "invite", "backup", "restore", "check", "--config"],
+        ),
         (&["purge", "--help"], &["Usage", "retention", "--config"]),
+        (&["backup", "--help"], &["Usage", "<PATH>", "encrypted"]),
+        (&["restore", "--help"], &["Usage", "<PATH>", "--force"]),
+        (&["check", "--help"], &["Usage", "non-zero"]),
         (&["serve", "--help"], &["Usage", "serve", "--config"]),
         (&["migrate", "--help"], &["Usage", "migrate", "--config"]),
         (&["admin", "--help"], &["create"]),

@@ -149,7 +149,14 @@ pub struct Stopped {
 
 impl Server {
     /// Starts the binary and waits until it answers `GET /sign-in`.
-    pub async fn start(base: String, mut command: Command) -> Self {
+    pub async fn start(base: String, command: Command) -> Self {
+        let mut server = Self::spawn(base, command);
+        server.wait_until_serving().await;
+        server
+    }
+
+    /// Starts the binary without waiting for it.
+    pub fn spawn(base: String, mut command: Command) -> Self {
         command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = Killed(command.spawn().unwrap());
         let (lines, stdout) = mpsc::unbounded_channel();
@@ -163,9 +170,7 @@ impl Server {
             }
         });
         let stderr = Some(read_all(child.0.stderr.take().unwrap()));
-        let mut server = Self { child, base, stdout, stderr };
-        server.wait_until_serving().await;
-        server
+        Self { child, base, stdout, stderr }
     }
 
     pub async fn wait_until_serving(&mut self) {
@@ -181,7 +186,7 @@ impl Server {
                 return;
             }
             assert!(Instant::now() < deadline, "hearth did not start serving within {SERVER_TIMEOUT:?}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
 

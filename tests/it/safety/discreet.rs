@@ -58,7 +58,7 @@ fn header(body: &str) -> &str {
 async fn pages_of(visitor: &Visitor, fill: &Fill) -> Vec<(String, String)> {
     let mut pages = Vec::new();
     for (_, pattern) in every_route() {
-        if pattern.starts_with("/assets/") || matches!(pattern.as_str(), "/exit" | "/robots.txt") {
+        if pattern.starts_with("/assets/") || matches!(pattern.as_str(), "/exit" | "/robots.txt" | "/healthz") {
             continue;
         }
         let path = fill.path(&pattern);

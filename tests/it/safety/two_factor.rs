@@ -26,11 +26,12 @@ on_both_backends!(
 
 const SET_UP: &str = "/account/two-factor";
 
-/// Routes served outside the page layer (stylesheet, script, icon, robots.txt)
-/// and the ones a gated account keeps (sign-out and exit would end the walk).
+/// Routes served outside the page layer (stylesheet, script, icon,
+/// robots.txt, the health check) and the ones a gated account keeps
+/// (sign-out and exit would end the walk).
 fn walked(pattern: &str) -> bool {
     let open = hearth::accounts::security::two_factor::OPEN_BEFORE_TWO_FACTOR;
-    !(pattern.starts_with("/assets/") || pattern == "/robots.txt" || open.contains(&pattern))
+    !(pattern.starts_with("/assets/") || matches!(pattern, "/robots.txt" | "/healthz") || open.contains(&pattern))
 }
 
 async fn post_id(app: &TestApp) -> i64 {
