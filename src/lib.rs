@@ -11,5 +11,6 @@ pub mod demo;
 pub mod discussions;
 pub mod groups;
 pub mod markdown;
+pub mod moderation;
 pub mod safety;
 pub mod web;

@@ -15,6 +15,7 @@ use super::{Member, secret, session::Viewer, store, views};
 use crate::{
     clock::{UnixTime, format_utc},
     groups,
+    moderation::audit::{self, Action, Entry, Target},
     web::{
         AppState,
         csrf::{Fields, NoFields, Post},
@@ -63,6 +64,12 @@ pub async fn create(state: &AppState, spec: InviteSpec<'_>) -> Result<CreatedInv
     .await?;
     for group_id in spec.groups {
         groups::store::add_invite_group(&mut *tx, invite_id, *group_id).await?;
+    }
+    // The setup link is the server's, not a staff action.
+    if !spec.grants_admin {
+        let mut entry = Entry::new(spec.created_by, Action::InviteCreated, Target::Invite(invite_id), now);
+        entry.organisation_id = groups::store::invite_organisation(&mut *tx, invite_id).await?;
+        audit::record(&mut tx, &entry).await?;
     }
     tx.commit().await?;
     let url = format!("{}{}", state.config.base_url, paths::fill(paths::JOIN, &code));
@@ -203,8 +210,14 @@ async fn invite_revoke_post(
 ) -> Result<Response, AppError> {
     let inviter = Inviter::of(&state, viewer).await?;
     let id = paths::parse_id(&id)?;
-    if !store::revoke_invite(&state.db.write, id, inviter.scope(), state.clock.now()).await? {
+    let now = state.clock.now();
+    let mut tx = state.db.write.begin().await?;
+    if !store::revoke_invite(&mut *tx, id, inviter.scope(), now).await? {
         return Err(AppError::NotFound);
     }
+    let mut entry = Entry::new(Some(inviter.viewer.user_id), Action::InviteRevoked, Target::Invite(id), now);
+    entry.organisation_id = groups::store::invite_organisation(&mut *tx, id).await?;
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
     Ok(see_other(paths::INVITES))
 }

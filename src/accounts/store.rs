@@ -186,7 +186,12 @@ pub async fn recent_invites(pool: &Pool, created_by: Option<i64>, limit: i64) ->
 
 /// Revokes an invite that has not been used (any, for the admin: `created_by`
 /// None; else only one this staff member made); `false` if there was none.
-pub async fn revoke_invite(pool: &Pool, invite_id: i64, created_by: Option<i64>, now: UnixTime) -> Result<bool> {
+pub async fn revoke_invite<'e>(
+    db: impl Executor<'e, Database = Any>,
+    invite_id: i64,
+    created_by: Option<i64>,
+    now: UnixTime,
+) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL \
          AND ($3 IS NULL OR created_by = $3)",
@@ -194,7 +199,7 @@ pub async fn revoke_invite(pool: &Pool, invite_id: i64, created_by: Option<i64>,
     .bind(now)
     .bind(invite_id)
     .bind(created_by)
-    .execute(pool)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -4,7 +4,7 @@
 //! viewer may not read is never loaded and looks exactly like a missing one.
 //! Pages are bounded: one query per kind of thing shown, never one per post.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::{Any, AnyConnection, FromRow, Transaction};
 
 use crate::{clock::UnixTime, db::Pool};
 
@@ -380,20 +380,20 @@ pub async fn delete_post(pool: &Pool, post_id: i64, now: UnixTime) -> Result<()>
     tx.commit().await
 }
 
-pub async fn set_pinned(pool: &Pool, topic_id: i64, pinned: bool) -> Result<()> {
+pub async fn set_pinned(tx: &mut AnyConnection, topic_id: i64, pinned: bool) -> Result<()> {
     sqlx::query("UPDATE topics SET pinned = $1 WHERE id = $2")
         .bind(i64::from(pinned))
         .bind(topic_id)
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(())
 }
 
-pub async fn set_locked(pool: &Pool, topic_id: i64, locked: bool) -> Result<()> {
+pub async fn set_locked(tx: &mut AnyConnection, topic_id: i64, locked: bool) -> Result<()> {
     sqlx::query("UPDATE topics SET locked = $1 WHERE id = $2")
         .bind(i64::from(locked))
         .bind(topic_id)
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(())
 }

@@ -27,6 +27,7 @@ use crate::{
     accounts::{Member, session::Viewer},
     clock::{UnixTime, format_utc},
     groups::{policy::Access, store::GroupWithAccess},
+    moderation::audit::{self, Action, Entry, Target},
     web::{
         AppState,
         csrf::{NoFields, Post},
@@ -345,6 +346,35 @@ async fn moderated_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result
     if scope.access.moderates() && scope.access.writes() { Ok(scope) } else { Err(AppError::NotFound) }
 }
 
+/// The two switches staff flip on a topic.
+#[derive(Debug, Clone, Copy)]
+enum Switch {
+    Pin,
+    Lock,
+}
+
+/// Flips a switch on a topic its staff may moderate, with its audit entry.
+async fn flip(state: &AppState, viewer: &Viewer, raw_id: &str, switch: Switch) -> Result<Response, AppError> {
+    let scope = moderated_topic(state, viewer.user_id, raw_id).await?;
+    let topic = &scope.topic;
+    let (on, action) = match switch {
+        Switch::Pin if topic.pinned == 0 => (true, Action::TopicPinned),
+        Switch::Pin => (false, Action::TopicUnpinned),
+        Switch::Lock if topic.locked == 0 => (true, Action::TopicLocked),
+        Switch::Lock => (false, Action::TopicUnlocked),
+    };
+    let mut tx = state.db.write.begin().await?;
+    match switch {
+        Switch::Pin => store::set_pinned(&mut tx, topic.id, on).await?,
+        Switch::Lock => store::set_locked(&mut tx, topic.id, on).await?,
+    }
+    let entry =
+        Entry::new(Some(viewer.user_id), action, Target::Topic(topic.id), scope.now).in_group(&scope.group.group);
+    audit::record(&mut tx, &entry.in_topic(topic.id)).await?;
+    tx.commit().await?;
+    Ok(see_other(&topic_href(topic.id)))
+}
+
 /// POST /topics/{id}/pin — staff pin or unpin a topic (others: 404).
 async fn pin_post(
     State(state): State<AppState>,
@@ -352,9 +382,7 @@ async fn pin_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
-    store::set_pinned(&state.db.write, scope.topic.id, scope.topic.pinned == 0).await?;
-    Ok(see_other(&topic_href(scope.topic.id)))
+    flip(&state, &viewer, &id, Switch::Pin).await
 }
 
 /// POST /topics/{id}/lock — staff lock or unlock a topic (others: 404).
@@ -364,9 +392,7 @@ async fn lock_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
-    store::set_locked(&state.db.write, scope.topic.id, scope.topic.locked == 0).await?;
-    Ok(see_other(&topic_href(scope.topic.id)))
+    flip(&state, &viewer, &id, Switch::Lock).await
 }
 
 // ----- new topics -----

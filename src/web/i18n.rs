@@ -55,11 +55,12 @@ macro_rules! ftl_files {
             include_str!(concat!("../../assets/locales/", $lang, "/groups.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/discussions.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/notifications.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/moderation.ftl")),
         ]
     };
 }
 
-pub const SOURCES: [(Locale, [&str; 4]); 2] = [(Locale::En, ftl_files!("en")), (Locale::Fr, ftl_files!("fr"))];
+pub const SOURCES: [(Locale, [&str; 5]); 2] = [(Locale::En, ftl_files!("en")), (Locale::Fr, ftl_files!("fr"))];
 
 pub struct Translations {
     en: FluentBundle<FluentResource>,
@@ -75,7 +76,7 @@ impl std::fmt::Debug for Translations {
 impl Translations {
     /// Fails only if an embedded file does not parse, which the tests catch.
     pub fn load() -> Result<Self, String> {
-        let bundle = |locale: Locale, sources: [&str; 4]| -> Result<FluentBundle<FluentResource>, String> {
+        let bundle = |locale: Locale, sources: [&str; 5]| -> Result<FluentBundle<FluentResource>, String> {
             let tag = match locale {
                 Locale::En => "en",
                 Locale::Fr => "fr-CA",

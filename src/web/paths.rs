@@ -49,6 +49,9 @@ pub const POST_REACTIONS: &str = "/posts/{id}/reactions";
 pub const SEARCH: &str = "/search";
 pub const NOTIFICATIONS: &str = "/notifications";
 pub const NOTIFICATIONS_READ: &str = "/notifications/read";
+// moderation (issue 4): queues, reports, actions on posts and members,
+// lockdown, roles that need a second person, partners, the audit log
+pub const AUDIT: &str = "/audit";
 pub const EXIT: &str = "/exit";
 pub const ROBOTS: &str = "/robots.txt";
 pub const STYLESHEET: &str = "/assets/hearth.css";

@@ -71,6 +71,20 @@ fn keys_used() -> BTreeSet<String> {
         "post-",
         "reaction-",
         "reading-",
+        // moderation (issue 4)
+        "moderation-",
+        "audit-",
+        "queue-",
+        "report-",
+        "held-",
+        "lockdown-",
+        "filter-",
+        "member-",
+        "notice-",
+        "role-",
+        "partner-",
+        "reset-",
+        "suspension-",
     ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
@@ -86,7 +100,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications"]
+    ["main", "groups", "discussions", "notifications", "moderation"]
         .iter()
         .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
         .collect()
