@@ -31,6 +31,8 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// Failed sign-ins for one pseudonym from one address before it slows down.
     pub sign_in_failures_allowed: u32,
+    /// How long staff keep what a post said before they redacted it.
+    pub redaction_retention: Duration,
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +64,7 @@ struct FileSettings {
     trusted_proxy_header: Option<String>,
     rate_limit_per_minute: Option<u32>,
     sign_in_failures_allowed: Option<u32>,
+    redaction_retention_days: Option<u64>,
 }
 
 /// Every setting: its file key and its environment variable.
@@ -77,6 +80,7 @@ const SETTINGS: &[(&str, &str)] = &[
     ("trusted_proxy_header", "HEARTH_TRUSTED_PROXY_HEADER"),
     ("rate_limit_per_minute", "HEARTH_RATE_LIMIT_PER_MINUTE"),
     ("sign_in_failures_allowed", "HEARTH_SIGN_IN_FAILURES_ALLOWED"),
+    ("redaction_retention_days", "HEARTH_REDACTION_RETENTION_DAYS"),
 ];
 
 impl Config {
@@ -177,6 +181,7 @@ impl Config {
             number("rate_limit_per_minute", settings.rate_limit_per_minute.map(u64::from), 10, 1..=100_000)?;
         let sign_in_failures_allowed =
             number("sign_in_failures_allowed", settings.sign_in_failures_allowed.map(u64::from), 5, 1..=1000)?;
+        let redaction_days = number("redaction_retention_days", settings.redaction_retention_days, 30, 1..=3650)?;
 
         let trusted_proxy_header = pick("trusted_proxy_header", settings.trusted_proxy_header)
             .map(|(name, header)| {
@@ -201,6 +206,7 @@ impl Config {
             trusted_proxy_header,
             rate_limit_per_minute: u32::try_from(rate_limit_per_minute).unwrap_or(u32::MAX),
             sign_in_failures_allowed: u32::try_from(sign_in_failures_allowed).unwrap_or(u32::MAX),
+            redaction_retention: Duration::from_secs(redaction_days * 86_400),
         })
     }
 
@@ -258,6 +264,11 @@ mod tests {
         assert_eq!(config.session_idle, Duration::from_secs(30 * 60));
         assert_eq!(config.session_lifetime, Duration::from_secs(12 * 3600));
         assert!(config.trusted_proxy_header.is_none());
+        assert_eq!(config.redaction_retention, Duration::from_secs(30 * 86_400));
+        let short = Config::from_sources(Some("redaction_retention_days = 2"), &env(&[])).unwrap();
+        assert_eq!(short.redaction_retention, Duration::from_secs(2 * 86_400));
+        let err = Config::from_sources(None, &env(&[("HEARTH_REDACTION_RETENTION_DAYS", "0")])).unwrap_err();
+        assert_eq!(err.setting, "HEARTH_REDACTION_RETENTION_DAYS");
     }
 
     #[test]

@@ -206,6 +206,7 @@ async fn join_account_post(
         is_admin: invite.grants_admin,
         locale: None,
         last_sign_in_at: None,
+        banned_at: None,
     };
     let token = session::start(&state, &mut tx, &user, now).await?;
     tx.commit().await?;

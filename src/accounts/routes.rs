@@ -68,6 +68,11 @@ async fn sign_in_post(
             views::SignInView { ctx, pseudonym: form.pseudonym.trim().to_owned(), error: Some("sign-in-failed") };
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
+    if user.banned_at.is_some() {
+        // Only someone who knows the password learns this.
+        let view = views::SignInView { ctx, pseudonym: String::new(), error: Some("sign-in-banned") };
+        return render_with_status(StatusCode::FORBIDDEN, &view);
+    }
     let mut tx = state.db.write.begin().await?;
     let token = session::start(&state, &mut tx, &user, state.clock.now()).await?;
     tx.commit().await?;

@@ -17,12 +17,14 @@ pub struct UserRow {
     pub is_admin: i64,
     pub locale: Option<String>,
     pub last_sign_in_at: Option<i64>,
+    /// Set when staff banned the account: it cannot sign in.
+    pub banned_at: Option<i64>,
 }
 
 /// Column lists as macros so queries stay `&'static str` (sqlx refuses SQL built at run time).
 macro_rules! user_columns {
     () => {
-        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at"
+        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at, banned_at"
     };
 }
 
@@ -259,9 +261,11 @@ pub async fn session_by_token(pool: &Pool, token_hash: &[u8]) -> Result<Option<S
         "SELECT s.id AS session_id, s.user_id, s.last_seen_at, s.expires_at, s.previous_sign_in_at, \
                 u.pseudonym, u.is_admin, u.locale, u.fold_warnings, \
                 (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) \
+                  + (SELECT COUNT(*) FROM member_notices mn WHERE mn.user_id = s.user_id AND mn.read_at IS NULL) \
                   AS unread_notifications, \
                 CASE WHEN EXISTS (SELECT 1 FROM staff st WHERE st.user_id = s.user_id) THEN 1 ELSE 0 END AS is_staff \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND u.banned_at IS NULL",
     )
     .bind(token_hash)
     .fetch_optional(pool)

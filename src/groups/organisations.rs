@@ -99,7 +99,7 @@ async fn organisations_post(
 // ----- an organisation (its lead, or the admin) -----
 
 /// The organisation in the URL, for its lead or the instance admin; 404 for anyone else.
-async fn organisation_for(state: &AppState, viewer: &Viewer, id: &str) -> Result<store::OrganisationRow, AppError> {
+pub async fn organisation_for(state: &AppState, viewer: &Viewer, id: &str) -> Result<store::OrganisationRow, AppError> {
     let id = paths::parse_id(id)?;
     let organisation = store::organisation(&state.db.read, id).await?.ok_or(AppError::NotFound)?;
     let role = store::staff_role(&state.db.read, id, viewer.user_id).await?;

@@ -228,6 +228,13 @@ impl Access {
         own && self.writes() && (self.moderates() || now < written_at.saturating_add(window_minutes * 60))
     }
 
+    /// A post of one's own that is not published yet (held, or declined and
+    /// back for editing): its author revises it while the group takes posts,
+    /// whatever the edit window.
+    pub fn revises_unpublished(&self, own: bool) -> bool {
+        own && self.writes()
+    }
+
     /// Deleting is for a post's author (staff hide posts instead).
     pub fn deletes_post(&self, own: bool) -> bool {
         own && self.writes()

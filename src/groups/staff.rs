@@ -67,7 +67,7 @@ pub(super) fn optional_date(text: &str) -> Result<Option<i64>, ()> {
 // ----- a group's staff pages -----
 
 /// The group in the URL for its staff (facilitators and the lead); 404 for anyone else.
-async fn staffed_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<GroupWithAccess, AppError> {
+pub async fn staffed_group(state: &AppState, viewer: &Viewer, slug: &str) -> Result<GroupWithAccess, AppError> {
     let group = group_of(state, viewer, slug).await?;
     if group.access(state.clock.now()).moderates() { Ok(group) } else { Err(AppError::NotFound) }
 }

@@ -12,6 +12,10 @@ pub struct MyGroupLine {
     pub unread: i64,
     pub needs_agreement: bool,
     pub is_staff: bool,
+    /// Waiting for the facilitators to let them in.
+    pub waiting: bool,
+    pub suspended: bool,
+    pub locked_down: bool,
     /// "Not yet open" or "ended", when it applies.
     pub phase: Option<&'static str>,
 }
@@ -57,6 +61,9 @@ pub struct GroupView {
     pub leave_action: Option<String>,
     pub staff_links: Vec<StaffLink>,
     pub topics: Option<TopicList>,
+    /// The viewer is suspended in the group until then.
+    pub suspended_until: Option<String>,
+    pub locked_down: bool,
 }
 
 #[derive(Template)]

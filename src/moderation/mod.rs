@@ -11,11 +11,25 @@
 //! | audit_log | who did what, on what, when, why — append-only |
 
 pub mod audit;
+pub mod filters;
+pub mod members;
+pub mod notices;
+pub mod posts;
+pub mod queue;
+pub mod screening;
+pub mod settings;
+pub mod store;
+pub mod views;
 
 use axum::Router;
 
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(audit::routes::router())
+    Router::new()
+        .merge(audit::routes::router())
+        .merge(posts::router())
+        .merge(settings::router())
+        .merge(queue::router())
+        .merge(members::router())
 }

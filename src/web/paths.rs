@@ -51,6 +51,21 @@ pub const NOTIFICATIONS: &str = "/notifications";
 pub const NOTIFICATIONS_READ: &str = "/notifications/read";
 // moderation (issue 4): queues, reports, actions on posts and members,
 // lockdown, roles that need a second person, partners, the audit log
+pub const MODERATION: &str = "/moderation";
+pub const GROUP_MODERATION_SETTINGS: &str = "/groups/{slug}/moderation/settings";
+pub const GROUP_MEMBER: &str = "/groups/{slug}/members/{id}";
+pub const GROUP_MEMBER_APPROVE: &str = "/groups/{slug}/members/{id}/approve";
+pub const GROUP_MEMBER_DECLINE: &str = "/groups/{slug}/members/{id}/decline";
+pub const ORGANISATION_MODERATION: &str = "/organisations/{id}/moderation";
+pub const POST_APPROVE: &str = "/posts/{id}/approve";
+pub const POST_DECLINE: &str = "/posts/{id}/decline";
+pub const POST_HIDE: &str = "/posts/{id}/hide";
+pub const POST_REDACT: &str = "/posts/{id}/redact";
+pub const POST_ORIGINALS: &str = "/posts/{id}/originals";
+pub const POST_REPORT: &str = "/posts/{id}/report";
+pub const TOPIC_REPORT: &str = "/topics/{id}/report";
+pub const TOPIC_MOVE: &str = "/topics/{id}/move";
+pub const REPORT_RESOLVE: &str = "/reports/{id}/resolve";
 pub const AUDIT: &str = "/audit";
 pub const EXIT: &str = "/exit";
 pub const ROBOTS: &str = "/robots.txt";

@@ -24,8 +24,8 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long open connections get to finish once shutdown starts.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// Housekeeping while serving: every minute, forget idle rate-limit entries
-/// and delete sessions that have expired.
+/// Housekeeping while serving: every minute, forget idle rate-limit entries,
+/// delete sessions that have expired and redaction originals kept long enough.
 async fn sweep(state: AppState) {
     let mut every_minute = tokio::time::interval(Duration::from_secs(60));
     loop {
@@ -33,6 +33,9 @@ async fn sweep(state: AppState) {
         state.limits.forget_idle();
         if let Err(err) = session::purge_expired(&state).await {
             tracing::warn!(cause = %err, "purging expired sessions failed");
+        }
+        if let Err(err) = crate::moderation::posts::redact::purge_expired(&state).await {
+            tracing::warn!(cause = %err, "purging redaction originals failed");
         }
     }
 }

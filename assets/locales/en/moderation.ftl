@@ -73,3 +73,199 @@ audit-action-topic-locked = Locked a topic
 audit-action-topic-unlocked = Unlocked a topic
 audit-action-topic-moved = Moved a topic
 audit-action-report-resolved = Resolved a report
+
+## Shared by staff actions
+moderation-cancel = Cancel
+moderation-note-label = A note for the person (optional; they will read it)
+moderation-note-too-long = Please keep this to 1,000 characters or fewer.
+moderation-reason-label = Reason (for the audit log; staff only)
+moderation-reason-required = Please give a reason: the author will read it.
+moderation-approve-post = Approve and publish
+moderation-decline-post = Decline
+moderation-decline-note-label = A note for the author (optional): what to change
+moderation-hide-post = Hide from members
+moderation-unhide-post = Show to members again
+moderation-redact-link = Redact
+moderation-originals-link = What it said before
+moderation-author-link = The author’s page
+moderation-move-link = Move to another group
+moderation-words-too-long = A list can be at most 10,000 characters.
+moderation-words-entry-too-long = Each line can be at most 100 characters.
+
+## Posts that are not published
+held-label = Waiting for a facilitator
+declined-label = Not published
+hidden-label = Hidden by the facilitators
+declined-note = The facilitators’ note:
+redacted-label = Edited by the facilitators
+held-reason-details = Only you and the facilitators can see this post for now. It seems to include:
+held-reason-details-edit = If you did not mean to share it, edit the post to take it out and it will appear at once. Otherwise a facilitator will read it soon.
+held-reason-words = It uses words the facilitators asked to read first. A facilitator will read it soon.
+held-reason-premoderation = In this group, a facilitator reads posts before they appear. Only you and the facilitators can see it for now.
+held-topic-label = Waiting for a facilitator
+hidden-topic-label = Hidden by the facilitators
+held-topic-explain = Other members cannot see this topic.
+held-topic-no-replies = Replies open once this topic is published.
+held-edit-phone = Your changes seem to include a phone number, so they were not saved. Take it out, or write a new post: the facilitators will read it first.
+held-edit-email = Your changes seem to include an e-mail address, so they were not saved. Take it out, or write a new post: the facilitators will read it first.
+held-edit-address = Your changes seem to include a street address or postal code, so they were not saved. Take it out, or write a new post: the facilitators will read it first.
+held-edit-handle = Your changes seem to include a social-media name, so they were not saved. Take it out, or write a new post: the facilitators will read it first.
+held-edit-profile-link = Your changes seem to include a link to a profile, so they were not saved. Take it out, or write a new post: the facilitators will read it first.
+held-edit-words = Your changes use words the facilitators asked to read first, so they were not saved. You can write a new post instead.
+held-edit-premoderation = In this group, a facilitator reads posts before they appear, so a published post cannot be changed. You can write a new post instead.
+filter-detail-phone = a phone number
+filter-detail-email = an e-mail address
+filter-detail-address = a street address or postal code
+filter-detail-handle = a social-media name
+filter-detail-profile-link = a link to a profile
+
+## Lockdown
+lockdown-banner = The facilitators have paused this group for now: no new posts or members for the moment. Everything stays here, and you can still write privately to the facilitators.
+lockdown-reply-note = This group is paused for now, so replies are closed.
+
+## Crisis resources
+support-title = You are not alone
+support-intro = Your post is published and the facilitators will see it soon. If you are in danger or thinking of hurting yourself, please reach out now:
+support-more = More places to find help
+
+## Reports
+report-post-link = Report this post to the facilitators
+report-topic-link = Report this topic to the facilitators
+
+## Redaction
+redact-title = Redact a post
+redact-explain = { $days ->
+    [one] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff for { $days } day, then it is deleted.
+   *[other] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff for { $days } days, then it is deleted.
+}
+redact-reason-label = Reason
+redact-reason-hint = The author will read this. For example: “We removed a phone number to keep you safe.”
+redact-submit = Save the redacted post
+originals-title = What a redacted post said
+originals-intro = Only the group’s staff see this page. Originals are deleted when the retention period ends.
+originals-none = Nothing is kept any more.
+originals-when = Redacted { $time }
+originals-reason = Reason:
+originals-show = Show what it said
+originals-purge = Deleted after { $time }
+
+## Moderation settings
+moderation-settings-title = Moderation settings
+moderation-settings-invalid = Please choose one of the options.
+moderation-approval-label = New members need a facilitator’s approval
+moderation-approval-hint = Someone who redeems an invite then waits until a facilitator lets them in. They see a calm waiting page meanwhile.
+moderation-premoderation-legend = Which posts does a facilitator read before they appear?
+moderation-premoderation-none = None
+moderation-premoderation-new-members = A new member’s first posts
+moderation-premoderation-all = Every post
+moderation-premoderation-posts-label = How many first posts (for “a new member’s first posts”)
+moderation-premoderation-posts-invalid = Please give a number from 1 to 20.
+moderation-words-title = Word lists
+moderation-words-group-hint = One word or phrase a line; a * at the end matches the start of a word (suicid* finds “suicidal”). These add to the organisation’s lists.
+moderation-words-organisation-hint = One word or phrase a line; a * at the end matches the start of a word. They apply in every group of the organisation; each group can add its own.
+moderation-crisis-words-label = Crisis words
+moderation-crisis-words-hint = A post with one of these is published, flagged urgent for you, and its author sees the group’s resources at once.
+moderation-crisis-words-organisation-hint = Hearth’s list in English and French to start with; change it as your organisation needs. A post with one of these is published, flagged urgent, and its author sees the group’s resources at once.
+moderation-hold-words-label = Words to hold
+moderation-hold-words-hint = A post with one of these waits for a facilitator before anyone else sees it.
+moderation-flag-words-label = Words to flag
+moderation-flag-words-hint = A post with one of these is published, and flagged for you to look at.
+moderation-partner-approval-label = People invited by partner organisations need a facilitator’s approval
+moderation-partner-approval-hint = Applies in every group of the organisation, whatever each group’s own setting.
+audit-detail-none = no pre-moderation
+audit-detail-new-members = new members’ first posts
+audit-detail-all = every post
+
+## The queue
+queue-title = Moderation
+queue-filter-group = Group
+queue-filter-all = All my groups
+queue-filter-submit = Show
+queue-tallies-label = What is waiting
+queue-count-urgent = urgent
+queue-count-reports = reports and flags
+queue-count-held = posts to review
+queue-count-pending = people waiting to join
+queue-oldest = oldest waiting { $time }
+queue-waited = waiting { $time }
+queue-waited-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+queue-waited-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+queue-waited-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+queue-empty = Nothing is waiting for you. Thank you for looking after the group — and take care of yourself too.
+queue-reports-title = Reports and flags
+queue-urgent = Urgent
+queue-flag-raised = Hearth flagged this post because it uses:
+queue-reported-by = Reported by { $pseudonym }.
+queue-reported-by-former = Reported by a former member.
+queue-reporter-private = (Only staff see who reported; the author is never told.)
+queue-report-details = They wrote:
+queue-about-topic = About the topic
+queue-about-post = About a post in
+queue-written-by = written by { $pseudonym }
+queue-show-post = Show the post
+queue-show-warned = Show the post (warning: { $warning })
+queue-resolve = Resolve this report
+queue-resolve-legend = What was done?
+queue-outcome-action-taken = I took action (hid, redacted, wrote to someone…)
+queue-outcome-no-action = No action was needed
+queue-resolve-note = Note (for the audit log)
+queue-resolve-submit = Resolve
+queue-held-title = Posts to review
+queue-held-topic = New topic: { $topic }
+queue-held-reply = Reply in { $topic }
+queue-held-because = Held because of:
+queue-held-words = a word from your lists
+queue-held-premoderation = pre-moderation
+queue-open-in-topic = Open where it was written
+queue-pending-title = People waiting to join
+queue-invited-by = Invited by { $pseudonym }
+queue-invited-by-server = Invited from the server’s command line
+queue-invited-through = through { $organisation }
+queue-invite-note = Invite note:
+queue-pending-locked-down = The group is locked down: letting people in waits until a lead lifts the lockdown.
+queue-approve-member = Let them in
+queue-decline-member = Decline
+moderation-back = Back
+report-reason-unkind = Unkind or harmful
+report-reason-identifying = Shares identifying details
+report-reason-intruder = I think this is an intruder or someone pretending
+report-reason-at-risk = Someone may be at risk
+report-reason-spam = Spam
+report-reason-other = Something else
+report-reason-crisis = Crisis words
+report-reason-words = Words from a staff list
+
+## A member’s standing in a group
+member-waiting-tag = Waiting for the facilitators
+member-suspended-tag = Paused for you
+lockdown-tag = Paused
+member-waiting-title = You are waiting for the facilitators.
+member-waiting-explain = The facilitators of this group read every request to join. They will let you in soon, or tell you why not. You do not need to do anything now; you will find their answer on your notifications page.
+member-waiting-agreements = Read the group’s agreements meanwhile
+member-waiting-withdraw = Withdraw your request
+suspension-notice = The facilitators have paused your participation in this group until { $time }.
+suspension-notice-help = You can still write privately to the facilitators, and read your other groups.
+group-staff-moderation = Moderation queue
+group-staff-moderation-settings = Moderation settings
+sign-in-banned = This account has been closed by the facilitators. If you think this is a mistake, please contact the organisation that invited you.
+
+## Notices
+notice-title = From the facilitators
+notice-open = Open
+notice-note = Their note:
+notice-member-approved = You are now a member of { $group }.
+notice-member-declined = The facilitators of { $group } did not accept your request to join.
+notice-member-removed = You are no longer a member of { $group }.
+notice-suspended = The facilitators of { $group } have paused your participation for a while.
+notice-post-approved = Your post in { $group } is now published:
+notice-post-declined = The facilitators of { $group } sent your post back to you, to change before it is published:
+notice-post-redacted = The facilitators of { $group } edited your post:

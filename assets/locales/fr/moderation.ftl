@@ -73,3 +73,199 @@ audit-action-topic-locked = A verrouillé un sujet
 audit-action-topic-unlocked = A déverrouillé un sujet
 audit-action-topic-moved = A déplacé un sujet
 audit-action-report-resolved = A traité un signalement
+
+## Commun aux actions de l’équipe
+moderation-cancel = Annuler
+moderation-note-label = Un mot pour la personne (facultatif; elle le lira)
+moderation-note-too-long = Merci de vous en tenir à 1 000 caractères au plus.
+moderation-reason-label = Raison (pour le journal d’audit; équipe seulement)
+moderation-reason-required = Merci de donner une raison : l’auteur·e la lira.
+moderation-approve-post = Approuver et publier
+moderation-decline-post = Refuser
+moderation-decline-note-label = Un mot pour l’auteur·e (facultatif) : quoi changer
+moderation-hide-post = Masquer aux membres
+moderation-unhide-post = Réafficher aux membres
+moderation-redact-link = Caviarder
+moderation-originals-link = Ce qu’il disait avant
+moderation-author-link = La page de l’auteur·e
+moderation-move-link = Déplacer vers un autre groupe
+moderation-words-too-long = Une liste peut compter au plus 10 000 caractères.
+moderation-words-entry-too-long = Chaque ligne peut compter au plus 100 caractères.
+
+## Messages non publiés
+held-label = En attente d’une personne animatrice
+declined-label = Non publié
+hidden-label = Masqué par l’équipe d’animation
+declined-note = Le mot de l’équipe d’animation :
+redacted-label = Modifié par l’équipe d’animation
+held-reason-details = Pour l’instant, ce message n’est visible que par vous et l’équipe d’animation. Il semble contenir :
+held-reason-details-edit = Si vous ne vouliez pas le partager, modifiez le message pour l’enlever et il paraîtra aussitôt. Sinon, une personne animatrice le lira bientôt.
+held-reason-words = Il emploie des mots que l’équipe d’animation a demandé à lire d’abord. Une personne animatrice le lira bientôt.
+held-reason-premoderation = Dans ce groupe, une personne animatrice lit les messages avant qu’ils paraissent. Pour l’instant, ce message n’est visible que par vous et l’équipe d’animation.
+held-topic-label = En attente d’une personne animatrice
+hidden-topic-label = Masqué par l’équipe d’animation
+held-topic-explain = Les autres membres ne voient pas ce sujet.
+held-topic-no-replies = Les réponses seront possibles une fois le sujet publié.
+held-edit-phone = Vos changements semblent contenir un numéro de téléphone; ils n’ont donc pas été enregistrés. Enlevez-le, ou écrivez un nouveau message : l’équipe d’animation le lira d’abord.
+held-edit-email = Vos changements semblent contenir une adresse courriel; ils n’ont donc pas été enregistrés. Enlevez-la, ou écrivez un nouveau message : l’équipe d’animation le lira d’abord.
+held-edit-address = Vos changements semblent contenir une adresse ou un code postal; ils n’ont donc pas été enregistrés. Enlevez-les, ou écrivez un nouveau message : l’équipe d’animation le lira d’abord.
+held-edit-handle = Vos changements semblent contenir un nom de réseau social; ils n’ont donc pas été enregistrés. Enlevez-le, ou écrivez un nouveau message : l’équipe d’animation le lira d’abord.
+held-edit-profile-link = Vos changements semblent contenir un lien vers un profil; ils n’ont donc pas été enregistrés. Enlevez-le, ou écrivez un nouveau message : l’équipe d’animation le lira d’abord.
+held-edit-words = Vos changements emploient des mots que l’équipe d’animation a demandé à lire d’abord; ils n’ont donc pas été enregistrés. Vous pouvez écrire un nouveau message.
+held-edit-premoderation = Dans ce groupe, une personne animatrice lit les messages avant qu’ils paraissent; un message publié ne peut donc pas être changé. Vous pouvez écrire un nouveau message.
+filter-detail-phone = un numéro de téléphone
+filter-detail-email = une adresse courriel
+filter-detail-address = une adresse ou un code postal
+filter-detail-handle = un nom de réseau social
+filter-detail-profile-link = un lien vers un profil
+
+## Confinement
+lockdown-banner = L’équipe d’animation a mis ce groupe en pause pour l’instant : pas de nouveaux messages ni de nouveaux membres pour le moment. Tout reste ici, et vous pouvez toujours écrire en privé à l’équipe d’animation.
+lockdown-reply-note = Ce groupe est en pause pour l’instant; les réponses sont donc fermées.
+
+## Ressources en cas de crise
+support-title = Vous n’êtes pas seul·e
+support-intro = Votre message est publié et l’équipe d’animation le verra bientôt. Si vous êtes en danger ou pensez à vous faire du mal, demandez de l’aide maintenant :
+support-more = D’autres endroits où trouver de l’aide
+
+## Signalements
+report-post-link = Signaler ce message à l’équipe d’animation
+report-topic-link = Signaler ce sujet à l’équipe d’animation
+
+## Caviardage
+redact-title = Caviarder un message
+redact-explain = { $days ->
+    [one] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe pendant { $days } jour, puis est supprimé.
+   *[other] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe pendant { $days } jours, puis est supprimé.
+}
+redact-reason-label = Raison
+redact-reason-hint = L’auteur·e lira ceci. Par exemple : « Nous avons retiré un numéro de téléphone pour votre sécurité. »
+redact-submit = Enregistrer le message caviardé
+originals-title = Ce que disait un message caviardé
+originals-intro = Seule l’équipe du groupe voit cette page. Les originaux sont supprimés à la fin de la période de conservation.
+originals-none = Plus rien n’est conservé.
+originals-when = Caviardé { $time }
+originals-reason = Raison :
+originals-show = Afficher ce qu’il disait
+originals-purge = Supprimé après { $time }
+
+## Réglages de modération
+moderation-settings-title = Réglages de modération
+moderation-settings-invalid = Merci de choisir une des options.
+moderation-approval-label = Les nouveaux membres ont besoin de l’accord d’une personne animatrice
+moderation-approval-hint = Une personne qui utilise une invitation attend alors qu’une personne animatrice l’accueille. Elle voit entre-temps une page d’attente rassurante.
+moderation-premoderation-legend = Quels messages une personne animatrice lit-elle avant qu’ils paraissent?
+moderation-premoderation-none = Aucun
+moderation-premoderation-new-members = Les premiers messages d’un nouveau membre
+moderation-premoderation-all = Tous les messages
+moderation-premoderation-posts-label = Combien de premiers messages (pour « les premiers messages d’un nouveau membre »)
+moderation-premoderation-posts-invalid = Merci de donner un nombre de 1 à 20.
+moderation-words-title = Listes de mots
+moderation-words-group-hint = Un mot ou une expression par ligne; un * à la fin trouve le début d’un mot (suicid* trouve « suicidaire »). Ces listes s’ajoutent à celles de l’organisme.
+moderation-words-organisation-hint = Un mot ou une expression par ligne; un * à la fin trouve le début d’un mot. Elles s’appliquent dans tous les groupes de l’organisme; chaque groupe peut ajouter les siennes.
+moderation-crisis-words-label = Mots de crise
+moderation-crisis-words-hint = Un message qui en contient un est publié, signalé comme urgent pour vous, et son auteur·e voit aussitôt les ressources du groupe.
+moderation-crisis-words-organisation-hint = La liste de Hearth en anglais et en français pour commencer; adaptez-la aux besoins de votre organisme. Un message qui en contient un est publié, signalé comme urgent, et son auteur·e voit aussitôt les ressources du groupe.
+moderation-hold-words-label = Mots à retenir
+moderation-hold-words-hint = Un message qui en contient un attend une personne animatrice avant que quiconque d’autre le voie.
+moderation-flag-words-label = Mots à signaler
+moderation-flag-words-hint = Un message qui en contient un est publié, et signalé pour que vous le lisiez.
+moderation-partner-approval-label = Les personnes invitées par des organismes partenaires ont besoin de l’accord d’une personne animatrice
+moderation-partner-approval-hint = S’applique dans tous les groupes de l’organisme, quel que soit le réglage de chaque groupe.
+audit-detail-none = aucune prémodération
+audit-detail-new-members = premiers messages des nouveaux membres
+audit-detail-all = tous les messages
+
+## La file d’attente
+queue-title = Modération
+queue-filter-group = Groupe
+queue-filter-all = Tous mes groupes
+queue-filter-submit = Afficher
+queue-tallies-label = Ce qui attend
+queue-count-urgent = urgent
+queue-count-reports = signalements
+queue-count-held = messages à relire
+queue-count-pending = personnes qui attendent d’entrer
+queue-oldest = en attente depuis { $time }
+queue-waited = en attente depuis { $time }
+queue-waited-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+queue-waited-hours = { $count ->
+    [one] 1 heure
+   *[other] { $count } heures
+}
+queue-waited-days = { $count ->
+    [one] 1 jour
+   *[other] { $count } jours
+}
+queue-empty = Rien ne vous attend. Merci de prendre soin du groupe — et prenez soin de vous aussi.
+queue-reports-title = Signalements
+queue-urgent = Urgent
+queue-flag-raised = Hearth a signalé ce message parce qu’il contient :
+queue-reported-by = Signalé par { $pseudonym }.
+queue-reported-by-former = Signalé par une ancienne personne membre.
+queue-reporter-private = (Seule l’équipe voit qui a signalé; l’auteur·e n’en est jamais informé·e.)
+queue-report-details = Cette personne a écrit :
+queue-about-topic = Au sujet de
+queue-about-post = Au sujet d’un message dans
+queue-written-by = écrit par { $pseudonym }
+queue-show-post = Afficher le message
+queue-show-warned = Afficher le message (avertissement : { $warning })
+queue-resolve = Traiter ce signalement
+queue-resolve-legend = Qu’est-ce qui a été fait?
+queue-outcome-action-taken = J’ai pris une mesure (masqué, caviardé, écrit à quelqu’un…)
+queue-outcome-no-action = Aucune mesure n’était nécessaire
+queue-resolve-note = Note (pour le journal d’audit)
+queue-resolve-submit = Traiter
+queue-held-title = Messages à relire
+queue-held-topic = Nouveau sujet : { $topic }
+queue-held-reply = Réponse dans { $topic }
+queue-held-because = Retenu à cause de :
+queue-held-words = un mot de vos listes
+queue-held-premoderation = la prémodération
+queue-open-in-topic = Ouvrir là où il a été écrit
+queue-pending-title = Personnes qui attendent d’entrer
+queue-invited-by = Invitée par { $pseudonym }
+queue-invited-by-server = Invitée depuis la ligne de commande du serveur
+queue-invited-through = par l’intermédiaire de { $organisation }
+queue-invite-note = Note de l’invitation :
+queue-pending-locked-down = Le groupe est confiné : l’accueil de nouvelles personnes attend qu’une ou un responsable lève le confinement.
+queue-approve-member = Accueillir
+queue-decline-member = Refuser
+moderation-back = Retour
+report-reason-unkind = Blessant ou nuisible
+report-reason-identifying = Partage des détails qui identifient
+report-reason-intruder = Je crois que c’est une personne intruse ou qui se fait passer pour une autre
+report-reason-at-risk = Quelqu’un est peut-être en danger
+report-reason-spam = Pourriel
+report-reason-other = Autre chose
+report-reason-crisis = Mots de crise
+report-reason-words = Mots d’une liste de l’équipe
+
+## La place d’une personne dans un groupe
+member-waiting-tag = En attente de l’équipe d’animation
+member-suspended-tag = En pause pour vous
+lockdown-tag = En pause
+member-waiting-title = Vous attendez l’équipe d’animation.
+member-waiting-explain = L’équipe d’animation de ce groupe lit chaque demande d’adhésion. Elle vous accueillera bientôt, ou vous dira pourquoi pas. Vous n’avez rien à faire pour l’instant; vous trouverez sa réponse sur votre page de notifications.
+member-waiting-agreements = Lire les ententes du groupe en attendant
+member-waiting-withdraw = Retirer votre demande
+suspension-notice = L’équipe d’animation a mis votre participation à ce groupe en pause jusqu’au { $time }.
+suspension-notice-help = Vous pouvez toujours écrire en privé à l’équipe d’animation, et lire vos autres groupes.
+group-staff-moderation = File de modération
+group-staff-moderation-settings = Réglages de modération
+sign-in-banned = Ce compte a été fermé par l’équipe d’animation. Si vous croyez que c’est une erreur, veuillez joindre l’organisme qui vous a invité·e.
+
+## Avis
+notice-title = De l’équipe d’animation
+notice-open = Ouvrir
+notice-note = Leur mot :
+notice-member-approved = Vous êtes maintenant membre de { $group }.
+notice-member-declined = L’équipe d’animation de { $group } n’a pas accepté votre demande d’adhésion.
+notice-member-removed = Vous n’êtes plus membre de { $group }.
+notice-suspended = L’équipe d’animation de { $group } a mis votre participation en pause pour un temps.
+notice-post-approved = Votre message dans { $group } est maintenant publié :
+notice-post-declined = L’équipe d’animation de { $group } vous a renvoyé votre message, à modifier avant sa publication :
+notice-post-redacted = L’équipe d’animation de { $group } a modifié votre message :

@@ -27,7 +27,7 @@ use crate::{
 const PAGE_SIZE: i64 = 50;
 
 /// Details that are words rather than dates or numbers, and their translations.
-const TRANSLATED_DETAILS: [(&str, &str); 7] = [
+const TRANSLATED_DETAILS: [(&str, &str); 10] = [
     ("lead", "audit-detail-lead"),
     ("facilitator", "audit-detail-facilitator"),
     ("remove", "audit-detail-remove"),
@@ -35,6 +35,9 @@ const TRANSLATED_DETAILS: [(&str, &str); 7] = [
     ("not-admin", "audit-detail-not-admin"),
     ("action-taken", "audit-detail-action-taken"),
     ("no-action", "audit-detail-no-action"),
+    ("none", "audit-detail-none"),
+    ("new-members", "audit-detail-new-members"),
+    ("all", "audit-detail-all"),
 ];
 
 pub fn router() -> Router<AppState> {
