@@ -7,7 +7,7 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
     response::Response,
-    routing::{get, post},
+    routing::get,
 };
 
 use super::{
@@ -22,7 +22,7 @@ use crate::{
     moderation::audit::{self, Action, Entry, Target},
     web::{
         AppState,
-        csrf::{Fields, NoFields, Post},
+        csrf::{Fields, Post},
         error::AppError,
         page::{PageCtx, render, render_with_status, see_other},
         paths,
@@ -38,7 +38,6 @@ pub fn router() -> Router<AppState> {
         .route(paths::ADMIN_RESOURCES, get(instance_resources_edit_get).post(instance_resources_edit_post))
         .route(paths::GROUP_SETTINGS, get(settings_get).post(settings_post))
         .route(paths::GROUP_MEMBERS, get(members_get))
-        .route(paths::GROUP_MEMBER_REMOVE, post(member_remove_post))
         .route(paths::GROUP_AGREEMENTS_EDIT, get(agreements_edit_get).post(agreements_edit_post))
         .route(paths::GROUP_RESOURCES_EDIT, get(resources_edit_get).post(resources_edit_post))
 }
@@ -195,7 +194,9 @@ async fn members_get(
         .await?
         .into_iter()
         .map(|m| views::MemberLine {
-            remove_action: paths::fill(&paths::fill(paths::GROUP_MEMBER_REMOVE, &slug), &m.user_id.to_string()),
+            href: paths::fill(&paths::fill(paths::GROUP_MEMBER, &slug), &m.user_id.to_string()),
+            suspended: m.suspended_until.is_some_and(|until| until > state.clock.now()),
+            banned: m.banned_at.is_some(),
             pseudonym: m.pseudonym,
             joined: format_date(m.joined_at),
             agreed: m.agreed_version == version,
@@ -207,21 +208,6 @@ async fn members_get(
         group_href: paths::fill(paths::GROUP, &slug),
         members,
     })
-}
-
-/// POST /groups/{slug}/members/{id}/remove — staff remove a member from the group.
-async fn member_remove_post(
-    State(state): State<AppState>,
-    Member(viewer): Member,
-    Path((slug, user_id)): Path<(String, String)>,
-    Post(_): Post<NoFields>,
-) -> Result<Response, AppError> {
-    let group = staffed_group(&state, &viewer, &slug).await?;
-    let user_id = paths::parse_id(&user_id)?;
-    if !store::leave(&state.db.write, group.group.id, user_id).await? {
-        return Err(AppError::NotFound);
-    }
-    Ok(see_other(&paths::fill(paths::GROUP_MEMBERS, &slug)))
 }
 
 // ----- Markdown pages: agreements and resources -----

@@ -183,7 +183,10 @@ pub struct MemberLine {
     pub pseudonym: String,
     pub joined: String,
     pub agreed: bool,
-    pub remove_action: String,
+    /// The member's page for staff: notes and every action.
+    pub href: String,
+    pub suspended: bool,
+    pub banned: bool,
 }
 
 #[derive(Template)]

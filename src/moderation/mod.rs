@@ -16,6 +16,7 @@ pub mod members;
 pub mod notices;
 pub mod posts;
 pub mod queue;
+pub mod reports;
 pub mod screening;
 pub mod settings;
 pub mod store;
@@ -32,4 +33,5 @@ pub fn router() -> Router<AppState> {
         .merge(settings::router())
         .merge(queue::router())
         .merge(members::router())
+        .merge(reports::router())
 }

@@ -183,9 +183,18 @@ queue-filter-all = All my groups
 queue-filter-submit = Show
 queue-tallies-label = What is waiting
 queue-count-urgent = urgent
-queue-count-reports = reports and flags
-queue-count-held = posts to review
-queue-count-pending = people waiting to join
+queue-count-reports = { $count ->
+    [one] report or flag
+   *[other] reports and flags
+}
+queue-count-held = { $count ->
+    [one] post to review
+   *[other] posts to review
+}
+queue-count-pending = { $count ->
+    [one] person waiting to join
+   *[other] people waiting to join
+}
 queue-oldest = oldest waiting { $time }
 queue-waited = waiting { $time }
 queue-waited-minutes = { $count ->
@@ -269,3 +278,53 @@ notice-suspended = The facilitators of { $group } have paused your participation
 notice-post-approved = Your post in { $group } is now published:
 notice-post-declined = The facilitators of { $group } sent your post back to you, to change before it is published:
 notice-post-redacted = The facilitators of { $group } edited your post:
+
+## Reporting
+report-post-title = Report a post
+report-topic-title = Report a topic
+report-explain = Tell the facilitators what worries you. They will see that you reported it; the person who wrote it will not be told who did.
+report-reason-legend = What is wrong?
+report-details-label = Anything else the facilitators should know
+report-details-hint = Needed if you chose “Something else”.
+report-submit = Send to the facilitators
+report-reason-needed = Please choose what is wrong.
+report-details-needed = Please tell the facilitators what is wrong, in a few words.
+report-sent = Thank you. The facilitators will look at it soon.
+report-sent-urgent = If someone is in danger right now, call 911 (or your local emergency number).
+report-back = Back to the conversation
+
+## A member, as staff see them
+member-back = Members of { $group }
+member-banned-tag = Banned
+member-suspended-until = Suspended in this group until { $time }.
+member-reset-link-intro = Here is a one-time link to set a new password. It works once, for 24 hours. Hand it over in person or by a channel the member already trusts; it is not shown again.
+member-notes-title = Staff notes
+member-notes-hint = Only the organisation’s staff read these. Keep them short and factual.
+member-notes-none = No notes yet.
+member-note-label = Add a note
+member-note-submit = Add the note
+member-note-invalid = A note needs a few words, and at most 500 characters.
+member-actions-title = Actions
+member-holds-power-note = This person is staff, or an admin. Group staff cannot suspend, ban or reset them: ask a lead or an admin.
+member-holds-power = This person is staff, or an admin: ask a lead or an admin.
+member-not-active = This person is still waiting to join.
+member-suspend = Suspend in this group
+member-suspend-days-label = For how long
+member-suspend-days = Please choose how long.
+member-unsuspend = Lift the suspension
+member-remove = Remove from the group
+member-remove-explain = They leave the group; what they wrote stays. They can only come back with a new invite.
+member-ban = Ban from the instance
+member-ban-explain = They cannot sign in again and every session they have ends at once, in every group. Only a lead can lift a ban.
+member-ban-confirm-label = I want to ban this account
+member-ban-confirm = Please tick the box to confirm the ban.
+member-unban = Lift the ban
+member-reset = Make a password reset link
+member-reset-explain = For a member who lost their password and their recovery codes. You hand the link over yourself; it works once, for 24 hours, and signs the account out everywhere.
+member-reset-submit = Make the link
+
+## Password reset by link
+reset-title = Choose a new password
+reset-intro = This link lets { $pseudonym } choose a new password. Every device signed in to the account will be signed out.
+reset-submit = Save the new password
+reset-unusable = This link cannot be used: it was already used, or it is more than 24 hours old. Ask the facilitators for a new one.

@@ -182,10 +182,22 @@ queue-filter-group = Groupe
 queue-filter-all = Tous mes groupes
 queue-filter-submit = Afficher
 queue-tallies-label = Ce qui attend
-queue-count-urgent = urgent
-queue-count-reports = signalements
-queue-count-held = messages à relire
-queue-count-pending = personnes qui attendent d’entrer
+queue-count-urgent = { $count ->
+    [one] urgent
+   *[other] urgents
+}
+queue-count-reports = { $count ->
+    [one] signalement
+   *[other] signalements
+}
+queue-count-held = { $count ->
+    [one] message à relire
+   *[other] messages à relire
+}
+queue-count-pending = { $count ->
+    [one] personne qui attend d’entrer
+   *[other] personnes qui attendent d’entrer
+}
 queue-oldest = en attente depuis { $time }
 queue-waited = en attente depuis { $time }
 queue-waited-minutes = { $count ->
@@ -269,3 +281,53 @@ notice-suspended = L’équipe d’animation de { $group } a mis votre participa
 notice-post-approved = Votre message dans { $group } est maintenant publié :
 notice-post-declined = L’équipe d’animation de { $group } vous a renvoyé votre message, à modifier avant sa publication :
 notice-post-redacted = L’équipe d’animation de { $group } a modifié votre message :
+
+## Signaler
+report-post-title = Signaler un message
+report-topic-title = Signaler un sujet
+report-explain = Dites à l’équipe d’animation ce qui vous inquiète. Elle verra que c’est vous qui l’avez signalé; la personne qui l’a écrit ne saura pas qui.
+report-reason-legend = Qu’est-ce qui ne va pas?
+report-details-label = Autre chose que l’équipe d’animation devrait savoir
+report-details-hint = Nécessaire si vous avez choisi « Autre chose ».
+report-submit = Envoyer à l’équipe d’animation
+report-reason-needed = Merci de choisir ce qui ne va pas.
+report-details-needed = Merci de dire en quelques mots à l’équipe d’animation ce qui ne va pas.
+report-sent = Merci. L’équipe d’animation va le regarder bientôt.
+report-sent-urgent = Si quelqu’un est en danger en ce moment, composez le 911 (ou le numéro d’urgence de votre région).
+report-back = Retour à la conversation
+
+## Une personne membre, vue par l’équipe
+member-back = Membres de { $group }
+member-banned-tag = Bannie
+member-suspended-until = Suspendue dans ce groupe jusqu’au { $time }.
+member-reset-link-intro = Voici un lien à usage unique pour choisir un nouveau mot de passe. Il fonctionne une fois, pendant 24 heures. Remettez-le en personne ou par un moyen auquel la personne fait déjà confiance; il ne sera plus affiché.
+member-notes-title = Notes de l’équipe
+member-notes-hint = Seule l’équipe de l’organisme les lit. Gardez-les courtes et factuelles.
+member-notes-none = Aucune note pour l’instant.
+member-note-label = Ajouter une note
+member-note-submit = Ajouter la note
+member-note-invalid = Une note demande quelques mots, et au plus 500 caractères.
+member-actions-title = Actions
+member-holds-power-note = Cette personne fait partie d’une équipe, ou administre l’instance. L’équipe d’un groupe ne peut pas la suspendre, la bannir ni réinitialiser son mot de passe : demandez à une ou un responsable, ou à l’administration.
+member-holds-power = Cette personne fait partie d’une équipe, ou administre l’instance : demandez à une ou un responsable, ou à l’administration.
+member-not-active = Cette personne attend encore d’entrer.
+member-suspend = Suspendre dans ce groupe
+member-suspend-days-label = Pour combien de temps
+member-suspend-days = Merci de choisir une durée.
+member-unsuspend = Lever la suspension
+member-remove = Retirer du groupe
+member-remove-explain = La personne quitte le groupe; ce qu’elle a écrit reste. Elle ne pourra revenir qu’avec une nouvelle invitation.
+member-ban = Bannir de l’instance
+member-ban-explain = La personne ne pourra plus se connecter et toutes ses sessions se terminent aussitôt, dans tous les groupes. Seule une ou un responsable peut lever un bannissement.
+member-ban-confirm-label = Je veux bannir ce compte
+member-ban-confirm = Merci de cocher la case pour confirmer le bannissement.
+member-unban = Lever le bannissement
+member-reset = Créer un lien de réinitialisation du mot de passe
+member-reset-explain = Pour une personne qui a perdu son mot de passe et ses codes de récupération. Vous lui remettez le lien vous-même; il fonctionne une fois, pendant 24 heures, et déconnecte le compte partout.
+member-reset-submit = Créer le lien
+
+## Réinitialisation par lien
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Ce lien permet à { $pseudonym } de choisir un nouveau mot de passe. Tous les appareils connectés au compte seront déconnectés.
+reset-submit = Enregistrer le nouveau mot de passe
+reset-unusable = Ce lien ne peut pas être utilisé : il a déjà servi, ou il a plus de 24 heures. Demandez-en un nouveau à l’équipe d’animation.

@@ -5,10 +5,16 @@
 //! password-reset link in person, and keep short staff notes. Banning and
 //! resets are refused for staff and admins (`policy::roles`).
 
+pub mod actions;
 pub mod admission;
+pub mod page;
+pub mod reset;
 pub mod store;
 
-use axum::Router;
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::{
     accounts::session::Viewer,
@@ -18,7 +24,17 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(admission::router())
+    Router::new()
+        .merge(admission::router())
+        .route(paths::GROUP_MEMBER, get(page::member_get))
+        .route(paths::GROUP_MEMBER_NOTES, post(actions::notes_post))
+        .route(paths::GROUP_MEMBER_SUSPEND, post(actions::suspend_post))
+        .route(paths::GROUP_MEMBER_UNSUSPEND, post(actions::unsuspend_post))
+        .route(paths::GROUP_MEMBER_REMOVE, post(actions::remove_post))
+        .route(paths::GROUP_MEMBER_BAN, post(actions::ban_post))
+        .route(paths::GROUP_MEMBER_UNBAN, post(actions::unban_post))
+        .route(paths::GROUP_MEMBER_RESET, post(reset::reset_link_post))
+        .route(paths::PASSWORD_RESET, get(reset::reset_get).post(reset::reset_post))
 }
 
 /// A member of (or someone waiting to join) a group the viewer moderates.

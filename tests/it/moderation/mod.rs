@@ -2,7 +2,11 @@
 //! queue, actions on posts and members, lockdown, roles that need a second
 //! person, partner organisations, and the audit log.
 
+mod filters;
 mod held_posts;
+mod joining;
+mod members;
+mod reports;
 
 use reqwest::StatusCode;
 
