@@ -137,6 +137,7 @@ async fn page(
     let groups = inviter
         .groups
         .iter()
+        .filter(|g| g.locked_down_at.is_none())
         .map(|g| groups::views::Choice {
             value: g.id,
             label: g.name.clone(),
@@ -177,7 +178,7 @@ async fn invites_post(
     let chosen: Vec<i64> = form
         .all("group")
         .filter_map(|v| v.parse::<i64>().ok())
-        .filter(|id| inviter.groups.iter().any(|g| g.id == *id))
+        .filter(|id| inviter.groups.iter().any(|g| g.id == *id && g.locked_down_at.is_none()))
         .collect();
     let error = match days {
         None => Some("invite-form-invalid"),

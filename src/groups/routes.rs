@@ -164,6 +164,7 @@ fn staff_links(slug: &str, access: Access) -> Vec<views::StaffLink> {
                 (paths::GROUP_MEMBERS, "group-staff-members"),
                 (paths::GROUP_SETTINGS, "group-staff-settings"),
                 (paths::GROUP_MODERATION_SETTINGS, "group-staff-moderation-settings"),
+                (paths::GROUP_LOCKDOWN, "group-staff-lockdown"),
                 (paths::GROUP_AGREEMENTS_EDIT, "group-staff-agreements"),
                 (paths::GROUP_RESOURCES_EDIT, "group-staff-resources"),
                 (paths::GROUP_CHECK_IN_NEW, "group-staff-check-in"),

@@ -376,16 +376,15 @@ pub async fn groups_of(pool: &Pool, organisation_id: i64) -> Result<Vec<GroupRow
     .await
 }
 
-/// Groups the viewer may invite people into: those they facilitate or lead.
+/// Groups the viewer may invite people into: those they facilitate or lead
+/// (not while one is locked down: the invites page leaves those out).
 pub async fn invitable_groups(pool: &Pool, user_id: i64) -> Result<Vec<GroupRow>> {
     sqlx::query_as(concat!(
         "SELECT ",
         group_columns!(),
-        " FROM support_groups g \
-         WHERE EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = g.id AND f.user_id = $1) \
-            OR EXISTS (SELECT 1 FROM staff s WHERE s.organisation_id = g.organisation_id AND s.user_id = $1 \
-              AND s.role = 'lead') \
-         ORDER BY g.name, g.id"
+        " FROM support_groups g WHERE ",
+        crate::moderates_group!(),
+        " ORDER BY g.name, g.id"
     ))
     .bind(user_id)
     .fetch_all(pool)
@@ -396,6 +395,16 @@ pub async fn group_id_by_slug(pool: &Pool, slug: &str) -> Result<Option<i64>> {
     let found: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM support_groups WHERE slug = $1").bind(slug).fetch_optional(pool).await?;
     Ok(found.map(|(id,)| id))
+}
+
+/// Whether a group is locked down (no one joins it until that is lifted).
+pub async fn is_locked_down(pool: &Pool, group_id: i64) -> Result<bool> {
+    let (locked,): (i64,) =
+        sqlx::query_as("SELECT CASE WHEN locked_down_at IS NULL THEN 0 ELSE 1 END FROM support_groups WHERE id = $1")
+            .bind(group_id)
+            .fetch_one(pool)
+            .await?;
+    Ok(locked == 1)
 }
 
 pub struct GroupSettings<'a> {

@@ -12,6 +12,7 @@
 
 pub mod audit;
 pub mod filters;
+pub mod lockdown;
 pub mod members;
 pub mod notices;
 pub mod posts;
@@ -20,6 +21,7 @@ pub mod reports;
 pub mod screening;
 pub mod settings;
 pub mod store;
+pub mod topics;
 pub mod views;
 
 use axum::Router;
@@ -34,4 +36,6 @@ pub fn router() -> Router<AppState> {
         .merge(queue::router())
         .merge(members::router())
         .merge(reports::router())
+        .merge(lockdown::router())
+        .merge(topics::router())
 }

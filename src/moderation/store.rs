@@ -195,3 +195,56 @@ pub async fn set_organisation_moderation(
     .await?;
     Ok(())
 }
+
+// ----- lockdown -----
+
+/// Locks a group down (`Some(now)`) or lifts it (`None`); on locking, every
+/// unused invite into the group is revoked (a partner's quota gets them
+/// back). Returns how many invites were revoked.
+pub async fn set_lockdown(conn: &mut sqlx::AnyConnection, group_id: i64, at: Option<UnixTime>) -> Result<u64> {
+    sqlx::query("UPDATE support_groups SET locked_down_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(group_id)
+        .execute(&mut *conn)
+        .await?;
+    let Some(now) = at else { return Ok(0) };
+    revoke_group_invites(conn, group_id, now).await
+}
+
+/// Revokes every unused invite naming the group, giving partners their quota back.
+pub async fn revoke_group_invites(conn: &mut sqlx::AnyConnection, group_id: i64, now: UnixTime) -> Result<u64> {
+    sqlx::query(
+        "UPDATE partnerships SET invites_made = invites_made - (SELECT COUNT(*) FROM invites i \
+           WHERE i.partnership_id = partnerships.id AND i.used_at IS NULL AND i.revoked_at IS NULL \
+           AND i.id IN (SELECT invite_id FROM invite_groups WHERE group_id = $1)) \
+         WHERE id IN (SELECT i.partnership_id FROM invites i JOIN invite_groups ig ON ig.invite_id = i.id \
+           WHERE ig.group_id = $1 AND i.used_at IS NULL AND i.revoked_at IS NULL)",
+    )
+    .bind(group_id)
+    .execute(&mut *conn)
+    .await?;
+    let done = sqlx::query(
+        "UPDATE invites SET revoked_at = $2 WHERE used_at IS NULL AND revoked_at IS NULL \
+         AND id IN (SELECT invite_id FROM invite_groups WHERE group_id = $1)",
+    )
+    .bind(group_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Groups of the same organisation the viewer moderates, other than this one
+/// (where a topic may move).
+pub async fn move_targets(pool: &Pool, viewer: i64, organisation_id: i64, except: i64) -> Result<Vec<(i64, String)>> {
+    sqlx::query_as(concat!(
+        "SELECT g.id, g.name FROM support_groups g WHERE g.organisation_id = $2 AND g.id <> $3 AND ",
+        crate::moderates_group!(),
+        " ORDER BY g.name, g.id"
+    ))
+    .bind(viewer)
+    .bind(organisation_id)
+    .bind(except)
+    .fetch_all(pool)
+    .await
+}

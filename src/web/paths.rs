@@ -53,6 +53,7 @@ pub const NOTIFICATIONS_READ: &str = "/notifications/read";
 // lockdown, roles that need a second person, partners, the audit log
 pub const MODERATION: &str = "/moderation";
 pub const GROUP_MODERATION_SETTINGS: &str = "/groups/{slug}/moderation/settings";
+pub const GROUP_LOCKDOWN: &str = "/groups/{slug}/lockdown";
 pub const GROUP_MEMBER: &str = "/groups/{slug}/members/{id}";
 pub const GROUP_MEMBER_APPROVE: &str = "/groups/{slug}/members/{id}/approve";
 pub const GROUP_MEMBER_DECLINE: &str = "/groups/{slug}/members/{id}/decline";

@@ -328,3 +328,24 @@ reset-title = Choose a new password
 reset-intro = This link lets { $pseudonym } choose a new password. Every device signed in to the account will be signed out.
 reset-submit = Save the new password
 reset-unusable = This link cannot be used: it was already used, or it is more than 24 hours old. Ask the facilitators for a new one.
+
+## Lockdown page
+lockdown-title = Lock the group down
+lockdown-explain = For when a hostile intruder is in the group, or an account may have been taken over. At once:
+lockdown-effect-posts = members cannot post, reply or react (staff still can);
+lockdown-effect-members = no one joins: approvals wait, and invites into the group stop working;
+lockdown-effect-invites = every unused invite into the group is withdrawn;
+lockdown-effect-banner = members see a calm notice that the group is paused, and can still write to you privately.
+lockdown-lift-explain = Only a lead of the organisation can lift a lockdown. Both are written in the audit log.
+lockdown-lock = Lock the group down now
+lockdown-since = This group has been locked down since { $time }.
+lockdown-lift = Lift the lockdown
+lockdown-lift-lead-only = A lead of the organisation can lift it.
+group-staff-lockdown = Lockdown
+
+## Moving a topic
+move-title = Move a topic
+move-explain = From { $group } to another group of the organisation that you facilitate. Its posts and reports go with it.
+move-nowhere = There is no other group of this organisation that you facilitate.
+move-group-label = To
+move-submit = Move the topic

@@ -331,3 +331,24 @@ reset-title = Choisir un nouveau mot de passe
 reset-intro = Ce lien permet à { $pseudonym } de choisir un nouveau mot de passe. Tous les appareils connectés au compte seront déconnectés.
 reset-submit = Enregistrer le nouveau mot de passe
 reset-unusable = Ce lien ne peut pas être utilisé : il a déjà servi, ou il a plus de 24 heures. Demandez-en un nouveau à l’équipe d’animation.
+
+## Page du confinement
+lockdown-title = Confiner le groupe
+lockdown-explain = Quand une personne intruse hostile est dans le groupe, ou qu’un compte a peut-être été piraté. Aussitôt :
+lockdown-effect-posts = les membres ne peuvent plus publier, répondre ni réagir (l’équipe le peut encore);
+lockdown-effect-members = personne n’entre : les accueils attendent, et les invitations au groupe ne fonctionnent plus;
+lockdown-effect-invites = toutes les invitations inutilisées au groupe sont retirées;
+lockdown-effect-banner = les membres voient un avis rassurant indiquant que le groupe est en pause, et peuvent toujours vous écrire en privé.
+lockdown-lift-explain = Seule une ou un responsable de l’organisme peut lever un confinement. Les deux sont inscrits au journal d’audit.
+lockdown-lock = Confiner le groupe maintenant
+lockdown-since = Ce groupe est confiné depuis { $time }.
+lockdown-lift = Lever le confinement
+lockdown-lift-lead-only = Une ou un responsable de l’organisme peut le lever.
+group-staff-lockdown = Confinement
+
+## Déplacer un sujet
+move-title = Déplacer un sujet
+move-explain = De { $group } vers un autre groupe de l’organisme que vous animez. Ses messages et ses signalements le suivent.
+move-nowhere = Il n’y a pas d’autre groupe de cet organisme que vous animez.
+move-group-label = Vers
+move-submit = Déplacer le sujet

@@ -5,7 +5,9 @@
 mod filters;
 mod held_posts;
 mod joining;
+mod lockdown;
 mod members;
+mod post_actions;
 mod reports;
 
 use reqwest::StatusCode;
