@@ -17,8 +17,13 @@ use super::{
 };
 use crate::{
     accounts::{Admin, Member, pseudonym::lookup_key, session::Viewer, store as accounts_store},
+    groups::policy::roles::StaffChange,
     markdown,
-    moderation::audit::{self, Action, Entry, Target},
+    moderation::{
+        self,
+        audit::{self, Action, Entry, Target},
+        roles::{Outcome, request_change},
+    },
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -118,6 +123,7 @@ struct GroupDraft {
 
 async fn organisation_page(
     state: &AppState,
+    viewer: &Viewer,
     ctx: PageCtx,
     organisation: store::OrganisationRow,
     draft: GroupDraft,
@@ -126,6 +132,7 @@ async fn organisation_page(
 ) -> Result<views::OrganisationView, AppError> {
     let id = organisation.id.to_string();
     let staff = store::staff_of(&state.db.read, organisation.id).await?;
+    let requests = moderation::roles::waiting_lines(state, viewer, Some(organisation.id)).await?;
     let groups = store::groups_of(&state.db.read, organisation.id)
         .await?
         .into_iter()
@@ -138,8 +145,19 @@ async fn organisation_page(
         groups_action: paths::fill(paths::ORGANISATION_GROUPS, &id),
         staff: staff
             .into_iter()
-            .map(|s| views::StaffLine { user_id: s.user_id, pseudonym: s.pseudonym, role: s.role })
+            .map(|s| views::StaffLine {
+                remove_action: paths::fill(&paths::fill(paths::ORGANISATION_STAFF_REMOVE, &id), &s.user_id.to_string()),
+                is_me: s.user_id == viewer.user_id,
+                user_id: s.user_id,
+                pseudonym: s.pseudonym,
+                role: s.role,
+            })
             .collect(),
+        requests,
+        moderation_href: paths::fill(paths::ORGANISATION_MODERATION, &id),
+        partners_href: paths::fill(paths::ORGANISATION_PARTNERS, &id),
+        audit_href: paths::AUDIT,
+        asked: false,
         groups,
         slug: draft.slug,
         group_name: draft.name,
@@ -160,10 +178,13 @@ async fn organisation_get(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let organisation = organisation_for(&state, &viewer, &id).await?;
-    render(&organisation_page(&state, ctx, organisation, GroupDraft::default(), None, None).await?)
+    render(&organisation_page(&state, &viewer, ctx, organisation, GroupDraft::default(), None, None).await?)
 }
 
-/// POST /organisations/{id}/staff — adds an existing account as staff, or changes a role.
+/// POST /organisations/{id}/staff — adds an existing account as a
+/// facilitator at once, or asks to make someone a lead (or a lead a
+/// facilitator), done when a second lead or an admin confirms
+/// (`policy::roles`).
 async fn organisation_staff_post(
     State(state): State<AppState>,
     Member(viewer): Member,
@@ -174,21 +195,31 @@ async fn organisation_staff_post(
     let organisation = organisation_for(&state, &viewer, &id).await?;
     let role = form.one("role");
     let user = accounts_store::user_by_key(&state.db.read, &lookup_key(form.one("pseudonym"))).await?;
-    let error = match (user, role) {
-        (_, role) if !matches!(role, "lead" | "facilitator") => Some("staff-role-invalid"),
-        (None, _) => Some("staff-pseudonym-unknown"),
+    let outcome = match (user, role) {
+        (_, role) if !matches!(role, "lead" | "facilitator") => Outcome::Refused("staff-role-invalid"),
+        (None, _) => Outcome::Refused("staff-pseudonym-unknown"),
         (Some(user), role) => {
-            store::set_staff(&state.db.write, organisation.id, user.id, role, state.clock.now()).await?;
-            None
+            let now = store::staff_role(&state.db.read, organisation.id, user.id).await?;
+            let change = match (now.as_deref(), role) {
+                (Some(now), wanted) if now == wanted => None,
+                (None, "facilitator") => Some(StaffChange::AddFacilitator),
+                (Some("lead"), _) => Some(StaffChange::MakeFacilitator),
+                _ => Some(StaffChange::MakeLead),
+            };
+            match change {
+                Some(change) => request_change(&state, &viewer, Some(organisation.id), user.id, change).await?,
+                None => Outcome::Done,
+            }
         }
     };
-    match error {
-        None => Ok(see_other(&paths::fill(paths::ORGANISATION, &id))),
-        Some(key) => {
-            let view = organisation_page(&state, ctx, organisation, GroupDraft::default(), Some(key), None).await?;
-            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
-        }
-    }
+    let (asked, error) = match outcome {
+        Outcome::Done => return Ok(see_other(&paths::fill(paths::ORGANISATION, &id))),
+        Outcome::Asked => (true, None),
+        Outcome::Refused(key) => (false, Some(key)),
+    };
+    let mut view = organisation_page(&state, &viewer, ctx, organisation, GroupDraft::default(), error, None).await?;
+    view.asked = asked;
+    if asked { render(&view) } else { render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view) }
 }
 
 /// POST /organisations/{id}/groups — a new group with default agreements and chosen facilitators.
@@ -256,6 +287,6 @@ async fn organisation_groups_post(
             }
         }
     };
-    let view = organisation_page(&state, ctx, organisation, draft, None, error).await?;
+    let view = organisation_page(&state, &viewer, ctx, organisation, draft, None, error).await?;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view)
 }

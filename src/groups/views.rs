@@ -131,6 +131,8 @@ pub struct StaffLine {
     pub user_id: i64,
     pub pseudonym: String,
     pub role: String,
+    pub remove_action: String,
+    pub is_me: bool,
 }
 
 #[derive(Template)]
@@ -150,6 +152,13 @@ pub struct OrganisationView {
     pub ends: String,
     pub staff_error: Option<&'static str>,
     pub group_error: Option<&'static str>,
+    /// Role changes waiting for a second lead or admin.
+    pub requests: Vec<crate::moderation::roles::RequestLine>,
+    pub moderation_href: String,
+    pub partners_href: String,
+    pub audit_href: &'static str,
+    /// A change was just asked for.
+    pub asked: bool,
 }
 
 /// A checkbox in a list.

@@ -18,6 +18,7 @@ pub mod notices;
 pub mod posts;
 pub mod queue;
 pub mod reports;
+pub mod roles;
 pub mod screening;
 pub mod settings;
 pub mod store;
@@ -38,4 +39,5 @@ pub fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(lockdown::router())
         .merge(topics::router())
+        .merge(roles::router())
 }

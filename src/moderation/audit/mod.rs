@@ -42,6 +42,7 @@ actions! {
     OrganisationSettingsChanged = "organisation_settings_changed" "audit-action-organisation-settings-changed",
     StaffAdded = "staff_added" "audit-action-staff-added",
     StaffRemoved = "staff_removed" "audit-action-staff-removed",
+    RoleChanged = "role_changed" "audit-action-role-changed",
     RoleChangeRequested = "role_change_requested" "audit-action-role-change-requested",
     RoleChangeConfirmed = "role_change_confirmed" "audit-action-role-change-confirmed",
     RoleChangeCancelled = "role_change_cancelled" "audit-action-role-change-cancelled",

@@ -9,6 +9,7 @@ mod lockdown;
 mod members;
 mod post_actions;
 mod reports;
+mod roles;
 
 use reqwest::StatusCode;
 
