@@ -171,36 +171,71 @@ pub async fn set_invite_user<'e>(db: impl Executor<'e, Database = Any>, invite_i
     Ok(())
 }
 
-/// Newest first; the admin page shows a bounded list.
-/// The latest invites: all of them for the admin (`created_by` None), else
-/// those this staff member made.
-pub async fn recent_invites(pool: &Pool, created_by: Option<i64>, limit: i64) -> Result<Vec<InviteRow>> {
+/// The invites a staff member `$N` sees and may revoke: those they made, and
+/// every invite into a group of an organisation they lead (a partner's too).
+macro_rules! invite_in_scope {
+    ($n:literal) => {
+        concat!(
+            "($",
+            $n,
+            " IS NULL OR invites.created_by = $",
+            $n,
+            " OR EXISTS (SELECT 1 FROM invite_groups ig \
+               JOIN support_groups g ON g.id = ig.group_id JOIN staff s ON s.organisation_id = g.organisation_id \
+               WHERE ig.invite_id = invites.id AND s.user_id = $",
+            $n,
+            " AND s.role = 'lead'))"
+        )
+    };
+}
+
+/// An invite as the invites page lists it: who made it, through which partner.
+#[derive(Debug, Clone, FromRow)]
+pub struct InviteListRow {
+    pub id: i64,
+    pub note: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub created_by: Option<i64>,
+    pub creator: Option<String>,
+    pub partner: Option<String>,
+}
+
+/// The latest invites, newest first: all of them for the admin (`scope`
+/// None), else those in the staff member's scope (see `invite_in_scope!`).
+pub async fn recent_invites(pool: &Pool, scope: Option<i64>, limit: i64) -> Result<Vec<InviteListRow>> {
     sqlx::query_as(concat!(
-        "SELECT ",
-        invite_columns!(),
-        " FROM invites WHERE ($1 IS NULL OR created_by = $1) ORDER BY id DESC LIMIT $2"
+        "SELECT invites.id, invites.note, invites.created_at, invites.expires_at, invites.used_at, \
+           invites.revoked_at, invites.created_by, u.pseudonym AS creator, o.name AS partner \
+         FROM invites LEFT JOIN users u ON u.id = invites.created_by \
+         LEFT JOIN partnerships p ON p.id = invites.partnership_id \
+         LEFT JOIN organisations o ON o.id = p.partner_organisation_id WHERE ",
+        invite_in_scope!("1"),
+        " ORDER BY invites.id DESC LIMIT $2"
     ))
-    .bind(created_by)
+    .bind(scope)
     .bind(limit)
     .fetch_all(pool)
     .await
 }
 
-/// Revokes an invite that has not been used (any, for the admin: `created_by`
-/// None; else only one this staff member made); `false` if there was none.
+/// Revokes an invite that has not been used (any, for the admin: `scope`
+/// None; else one in the staff member's scope); `false` if there was none.
 pub async fn revoke_invite<'e>(
     db: impl Executor<'e, Database = Any>,
     invite_id: i64,
-    created_by: Option<i64>,
+    scope: Option<i64>,
     now: UnixTime,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL \
-         AND ($3 IS NULL OR created_by = $3)",
-    )
+    let done = sqlx::query(concat!(
+        "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL AND ",
+        invite_in_scope!("3")
+    ))
     .bind(now)
     .bind(invite_id)
-    .bind(created_by)
+    .bind(scope)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)

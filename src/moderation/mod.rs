@@ -15,6 +15,7 @@ pub mod filters;
 pub mod lockdown;
 pub mod members;
 pub mod notices;
+pub mod partners;
 pub mod posts;
 pub mod queue;
 pub mod reports;
@@ -40,4 +41,5 @@ pub fn router() -> Router<AppState> {
         .merge(lockdown::router())
         .merge(topics::router())
         .merge(roles::router())
+        .merge(partners::router())
 }

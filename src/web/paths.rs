@@ -66,6 +66,7 @@ pub const GROUP_MEMBER_NOTES: &str = "/groups/{slug}/members/{id}/notes";
 pub const PASSWORD_RESET: &str = "/reset/{code}";
 pub const ORGANISATION_MODERATION: &str = "/organisations/{id}/moderation";
 pub const ORGANISATION_PARTNERS: &str = "/organisations/{id}/partners";
+pub const ORGANISATION_PARTNER_END: &str = "/organisations/{id}/partners/{partnership}/end";
 pub const POST_APPROVE: &str = "/posts/{id}/approve";
 pub const POST_DECLINE: &str = "/posts/{id}/decline";
 pub const POST_HIDE: &str = "/posts/{id}/hide";

@@ -383,3 +383,40 @@ admins-add-title = Make someone an admin
 admins-add-hint = An existing account. A second admin must confirm it.
 admins-add-submit = Ask to make them an admin
 nav-moderation = Moderation
+
+## Partner organisations
+partner-title = Partner organisations
+partner-intro = Let another organisation on this instance (a shelter that refers people, say) invite people into some of your groups, up to a number of invites. Their staff never see your groups or your queues. Whether people they invite wait for your approval is in the moderation settings.
+partner-none = No partner organisation yet.
+partner-ended = Ended
+partner-quota-line = { $quota ->
+    [one] 1 invite allowed
+   *[other] { $quota } invites allowed
+}
+partner-made-line = { $made ->
+    [one] 1 made
+   *[other] { $made } made
+}
+partner-used-line = { $used ->
+    [one] 1 used
+   *[other] { $used } used
+}
+partner-no-groups = No group chosen yet.
+partner-end = End the partnership
+partner-set-title = Give a partner invites
+partner-no-organisations = There is no other organisation on this instance yet.
+partner-organisation-label = Partner organisation
+partner-quota-label = How many invites
+partner-quota-hint = From 0 to 1,000. A withdrawn invite that was never used goes back to the count.
+partner-groups-legend = Into which groups
+partner-set-submit = Save
+partner-choose = Please choose a partner organisation.
+partner-quota-invalid = Please give a number of invites from 0 to 1,000.
+partner-invite-through = through { $host }
+partner-invite-left = { $left ->
+    [one] 1 invite left
+   *[other] { $left } invites left
+}
+partner-invite-mixed = An invite goes either into your own groups or into one partner’s groups: please make two invites.
+partner-quota-used = Your organisation has used every invite this partner gave it. Ask their lead for more.
+invites-made-by = made by { $pseudonym }

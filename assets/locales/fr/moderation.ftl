@@ -386,3 +386,40 @@ admins-add-title = Confier l’administration à quelqu’un
 admins-add-hint = Un compte existant. Une deuxième personne de l’administration doit confirmer.
 admins-add-submit = Demander de lui confier l’administration
 nav-moderation = Modération
+
+## Organismes partenaires
+partner-title = Organismes partenaires
+partner-intro = Permettez à un autre organisme de cette instance (une maison d’hébergement qui oriente des personnes, par exemple) d’inviter des gens dans certains de vos groupes, jusqu’à un nombre d’invitations. Son équipe ne voit jamais vos groupes ni vos files. Les réglages de modération disent si les personnes qu’il invite attendent votre accord.
+partner-none = Aucun organisme partenaire pour l’instant.
+partner-ended = Terminé
+partner-quota-line = { $quota ->
+    [one] 1 invitation permise
+   *[other] { $quota } invitations permises
+}
+partner-made-line = { $made ->
+    [one] 1 créée
+   *[other] { $made } créées
+}
+partner-used-line = { $used ->
+    [one] 1 utilisée
+   *[other] { $used } utilisées
+}
+partner-no-groups = Aucun groupe choisi pour l’instant.
+partner-end = Mettre fin au partenariat
+partner-set-title = Donner des invitations à un partenaire
+partner-no-organisations = Il n’y a pas encore d’autre organisme sur cette instance.
+partner-organisation-label = Organisme partenaire
+partner-quota-label = Combien d’invitations
+partner-quota-hint = De 0 à 1 000. Une invitation retirée sans avoir servi revient au compte.
+partner-groups-legend = Dans quels groupes
+partner-set-submit = Enregistrer
+partner-choose = Merci de choisir un organisme partenaire.
+partner-quota-invalid = Merci de donner un nombre d’invitations de 0 à 1 000.
+partner-invite-through = par l’intermédiaire de { $host }
+partner-invite-left = { $left ->
+    [one] 1 invitation restante
+   *[other] { $left } invitations restantes
+}
+partner-invite-mixed = Une invitation va soit dans vos propres groupes, soit dans les groupes d’un seul partenaire : merci de créer deux invitations.
+partner-quota-used = Votre organisme a utilisé toutes les invitations que ce partenaire lui a données. Demandez-en d’autres à sa ou son responsable.
+invites-made-by = créée par { $pseudonym }

@@ -7,6 +7,7 @@ mod held_posts;
 mod joining;
 mod lockdown;
 mod members;
+mod partners;
 mod post_actions;
 mod reports;
 mod roles;
