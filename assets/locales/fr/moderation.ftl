@@ -201,15 +201,15 @@ queue-count-pending = { $count ->
 queue-oldest = en attente depuis { $time }
 queue-waited = en attente depuis { $time }
 queue-waited-minutes = { $count ->
-    [one] 1 minute
+    [one] { $count } minute
    *[other] { $count } minutes
 }
 queue-waited-hours = { $count ->
-    [one] 1 heure
+    [one] { $count } heure
    *[other] { $count } heures
 }
 queue-waited-days = { $count ->
-    [one] 1 jour
+    [one] { $count } jour
    *[other] { $count } jours
 }
 queue-empty = Rien ne vous attend. Merci de prendre soin du groupe — et prenez soin de vous aussi.
@@ -393,15 +393,15 @@ partner-intro = Permettez à un autre organisme de cette instance (une maison d�
 partner-none = Aucun organisme partenaire pour l’instant.
 partner-ended = Terminé
 partner-quota-line = { $quota ->
-    [one] 1 invitation permise
+    [one] { $quota } invitation permise
    *[other] { $quota } invitations permises
 }
 partner-made-line = { $made ->
-    [one] 1 créée
+    [one] { $made } créée
    *[other] { $made } créées
 }
 partner-used-line = { $used ->
-    [one] 1 utilisée
+    [one] { $used } utilisée
    *[other] { $used } utilisées
 }
 partner-no-groups = Aucun groupe choisi pour l’instant.
@@ -417,7 +417,7 @@ partner-choose = Merci de choisir un organisme partenaire.
 partner-quota-invalid = Merci de donner un nombre d’invitations de 0 à 1 000.
 partner-invite-through = par l’intermédiaire de { $host }
 partner-invite-left = { $left ->
-    [one] 1 invitation restante
+    [one] { $left } invitation restante
    *[other] { $left } invitations restantes
 }
 partner-invite-mixed = Une invitation va soit dans vos propres groupes, soit dans les groupes d’un seul partenaire : merci de créer deux invitations.
