@@ -31,41 +31,60 @@ pub struct Counts {
     pub pending_since: i64,
 }
 
+/// How many items of `$from` (its group aliased `g`) wait where `$open`, and
+/// since when the oldest (its `$at`), as the columns `$name` and `$name_since`.
+macro_rules! tally {
+    ($from:literal, $open:literal, $at:literal, $name:literal) => {
+        concat!(
+            "(SELECT COUNT(*) FROM ",
+            $from,
+            " WHERE ",
+            $open,
+            " AND ",
+            in_scope!(),
+            ") AS ",
+            $name,
+            ", \
+             (SELECT COALESCE(MIN(",
+            $at,
+            "), 0) FROM ",
+            $from,
+            " WHERE ",
+            $open,
+            " AND ",
+            in_scope!(),
+            ") AS ",
+            $name,
+            "_since"
+        )
+    };
+}
+
 pub async fn counts(pool: &Pool, viewer: i64, group: Option<&str>) -> Result<Counts> {
     sqlx::query_as(concat!(
-        "SELECT \
-           (SELECT COUNT(*) FROM reports r JOIN support_groups g ON g.id = r.group_id \
-             WHERE r.resolved_at IS NULL AND r.urgent = 1 AND ",
-        in_scope!(),
-        ") AS urgent, \
-           (SELECT COALESCE(MIN(r.created_at), 0) FROM reports r JOIN support_groups g ON g.id = r.group_id \
-             WHERE r.resolved_at IS NULL AND r.urgent = 1 AND ",
-        in_scope!(),
-        ") AS urgent_since, \
-           (SELECT COUNT(*) FROM reports r JOIN support_groups g ON g.id = r.group_id \
-             WHERE r.resolved_at IS NULL AND r.urgent = 0 AND ",
-        in_scope!(),
-        ") AS reports, \
-           (SELECT COALESCE(MIN(r.created_at), 0) FROM reports r JOIN support_groups g ON g.id = r.group_id \
-             WHERE r.resolved_at IS NULL AND r.urgent = 0 AND ",
-        in_scope!(),
-        ") AS reports_since, \
-           (SELECT COUNT(*) FROM posts p JOIN support_groups g ON g.id = p.group_id \
-             WHERE p.state = 'held' AND ",
-        in_scope!(),
-        ") AS held, \
-           (SELECT COALESCE(MIN(p.created_at), 0) FROM posts p JOIN support_groups g ON g.id = p.group_id \
-             WHERE p.state = 'held' AND ",
-        in_scope!(),
-        ") AS held_since, \
-           (SELECT COUNT(*) FROM memberships m JOIN support_groups g ON g.id = m.group_id \
-             WHERE m.state = 'pending' AND ",
-        in_scope!(),
-        ") AS pending, \
-           (SELECT COALESCE(MIN(m.joined_at), 0) FROM memberships m JOIN support_groups g ON g.id = m.group_id \
-             WHERE m.state = 'pending' AND ",
-        in_scope!(),
-        ") AS pending_since"
+        "SELECT ",
+        tally!(
+            "reports r JOIN support_groups g ON g.id = r.group_id",
+            "r.resolved_at IS NULL AND r.urgent = 1",
+            "r.created_at",
+            "urgent"
+        ),
+        ", ",
+        tally!(
+            "reports r JOIN support_groups g ON g.id = r.group_id",
+            "r.resolved_at IS NULL AND r.urgent = 0",
+            "r.created_at",
+            "reports"
+        ),
+        ", ",
+        tally!("posts p JOIN support_groups g ON g.id = p.group_id", "p.state = 'held'", "p.created_at", "held"),
+        ", ",
+        tally!(
+            "memberships m JOIN support_groups g ON g.id = m.group_id",
+            "m.state = 'pending'",
+            "m.joined_at",
+            "pending"
+        )
     ))
     .bind(viewer)
     .bind(group)
