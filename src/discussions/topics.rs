@@ -30,7 +30,7 @@ use crate::{
     moderation::{
         audit::{self, Action, Entry, Target},
         screening::{self, Flagged},
-        views::{PostFacts, moderation_for},
+        views::{PostFacts, moderation_for, topic_state_label},
     },
     web::{
         AppState,
@@ -288,11 +288,7 @@ async fn topic_page(
             lock_action: paths::fill(paths::TOPIC_LOCK, &topic_id),
             move_href: paths::fill(paths::TOPIC_MOVE, &topic_id),
         }),
-        topic_state: match topic.state.as_str() {
-            "held" => Some("held-topic-label"),
-            "hidden" => Some("hidden-topic-label"),
-            _ => None,
-        },
+        topic_state: topic_state_label(&topic.state),
         report_href: (topic_published && access.reports(topic.author_id == Some(user_id)))
             .then(|| paths::fill(paths::TOPIC_REPORT, &topic_id)),
         support_html: None,
@@ -597,6 +593,7 @@ pub async fn topic_list(
                 unread_href: (new_count > 0).then_some(unread),
                 pinned: row.pinned == 1,
                 locked: row.locked == 1,
+                state_label: topic_state_label(&row.state),
             }
         })
         .collect();

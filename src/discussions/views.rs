@@ -34,6 +34,8 @@ pub struct TopicLine {
     pub unread_href: Option<String>,
     pub pinned: bool,
     pub locked: bool,
+    /// Held or hidden (only its author and staff see it listed).
+    pub state_label: Option<&'static str>,
 }
 
 /// Per-field messages of a post form.

@@ -80,12 +80,18 @@ async fn home_get(State(state): State<AppState>, Member(viewer): Member, ctx: Pa
             name: organisation.name,
         })
         .collect();
+    // Staff see at once what waits for them (members' home costs no more).
+    let queue = match viewer.is_staff {
+        true => Some(moderation::queue::summary(&state, viewer.user_id).await?),
+        false => None,
+    };
     render(&views::HomeView {
         ctx,
         pseudonym: viewer.pseudonym,
         previous_sign_in: viewer.previous_sign_in_at.map(format_utc),
         groups,
         organisations,
+        queue,
     })
 }
 

@@ -35,6 +35,8 @@ pub struct HomeView {
     pub groups: Vec<MyGroupLine>,
     /// The organisations where the viewer is staff.
     pub organisations: Vec<OrganisationLink>,
+    /// For staff: what waits in the moderation queue.
+    pub queue: Option<crate::moderation::queue::Summary>,
 }
 
 pub struct OrganisationLink {

@@ -53,6 +53,15 @@ pub struct PostStaffActions {
     pub author_href: Option<String>,
 }
 
+/// The label of a topic its author and staff see although it is not published.
+pub fn topic_state_label(state: &str) -> Option<&'static str> {
+    match state {
+        "held" => Some("held-topic-label"),
+        "hidden" => Some("hidden-topic-label"),
+        _ => None,
+    }
+}
+
 /// A post as `moderation_for` needs it.
 pub struct PostFacts<'a> {
     pub id: i64,

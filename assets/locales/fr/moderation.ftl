@@ -423,3 +423,11 @@ partner-invite-left = { $left ->
 partner-invite-mixed = Une invitation va soit dans vos propres groupes, soit dans les groupes d’un seul partenaire : merci de créer deux invitations.
 partner-quota-used = Votre organisme a utilisé toutes les invitations que ce partenaire lui a données. Demandez-en d’autres à sa ou son responsable.
 invites-made-by = créée par { $pseudonym }
+home-queue-urgent = { $count ->
+    [one] { $count } urgent
+   *[other] { $count } urgents
+}
+home-queue-waiting = { $count ->
+    [one] { $count } autre en attente
+   *[other] { $count } autres en attente
+}

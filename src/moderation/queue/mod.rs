@@ -125,6 +125,18 @@ impl QueueView {
     }
 }
 
+/// What waits for a staff member, for their home page.
+pub struct Summary {
+    pub urgent: i64,
+    pub waiting: i64,
+    pub href: &'static str,
+}
+
+pub async fn summary(state: &AppState, viewer: i64) -> Result<Summary, sqlx::Error> {
+    let c = store::counts(&state.db.read, viewer, None).await?;
+    Ok(Summary { urgent: c.urgent, waiting: c.reports + c.held + c.pending, href: paths::MODERATION })
+}
+
 /// "3 hours", "2 days": how long something has waited, in the reader's language.
 fn waited(ctx: &PageCtx, since: UnixTime, now: UnixTime) -> String {
     let minutes = (now - since).max(0) / 60;

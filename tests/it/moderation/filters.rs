@@ -110,6 +110,9 @@ async fn crisis_posts_are_published_and_come_first(backend: Backend) {
     let seen = rowan.get(&topic).await.body;
     assert!(seen.contains("go on like this anymore"), "published for everyone: {seen}");
 
+    let home = group.facilitator.get("/").await.body;
+    assert!(home.contains(&format!("{} urgent", arg("1"))), "staff see it from their home page: {home}");
+    assert!(!willow.get("/").await.body.contains("urgent"), "members do not");
     let queue = group.facilitator.get("/moderation").await.body;
     assert!(queue.contains("<span class=\"count\">1</span> urgent"), "{queue}");
     let crisis = queue.find("Crisis words").expect("the crisis flag is in the queue");
