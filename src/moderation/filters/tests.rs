@@ -228,3 +228,24 @@ fn an_organisation_list_replaces_the_default_crisis_words_and_a_group_adds_to_it
     let default = Lists::from_stored([None, None, None], ["", "", ""]);
     assert!(!default.crisis.found_in("I want to die").is_empty());
 }
+
+/// The shared corpora of hostile text (naughty strings, XSS vectors), every
+/// line as a post and as a word list: the filters answer, they never panic.
+#[test]
+fn hostile_text_never_trips_the_filters() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+    let mut lines = 0;
+    for file in ["blns.txt", "xss-vectors.txt"] {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("the shared corpora beside the repository");
+        // As long a list as staff may save, made of the corpus itself.
+        let sample: String = text.chars().take(words::WordList::MAX_CHARS).collect();
+        let list = Lists::from_stored([Some(&sample), None, None], ["", &sample, ""]);
+        for line in text.lines() {
+            let screening = screen(line, &list);
+            let _ = verdict(screening, Premoderation::NewMembers(3), Standing::Member, 0);
+            lines += 1;
+        }
+        let _ = screen(&text, &Lists::default());
+    }
+    assert!(lines > 2_000, "{lines}");
+}

@@ -5,6 +5,7 @@
 mod audit;
 mod filters;
 mod held_posts;
+mod hostile;
 mod joining;
 mod lockdown;
 mod members;
