@@ -420,10 +420,7 @@ partner-invite-left = { $left ->
 partner-invite-mixed = An invite goes either into your own groups or into one partner’s groups: please make two invites.
 partner-quota-used = Your organisation has used every invite this partner gave it. Ask their lead for more.
 invites-made-by = made by { $pseudonym }
-home-queue-urgent = { $count ->
-    [one] { $count } urgent
-   *[other] { $count } urgent
-}
+home-queue-urgent = { $count } urgent
 home-queue-waiting = { $count ->
     [one] { $count } other waiting
    *[other] { $count } others waiting

@@ -89,10 +89,11 @@ pub struct HeldCard {
     pub waited: String,
     pub approve_action: String,
     pub decline_action: String,
+    /// The id of its note field.
+    pub note_id: String,
 }
 
 pub struct PendingCard {
-    pub user_id: i64,
     pub pseudonym: String,
     pub group_name: String,
     pub time: String,
@@ -103,6 +104,8 @@ pub struct PendingCard {
     pub locked_down: bool,
     pub approve_action: String,
     pub decline_action: String,
+    /// The id of its note field (someone may wait for two groups).
+    pub note_id: String,
 }
 
 #[derive(Template)]
@@ -251,6 +254,7 @@ async fn queue_get(
                 waited: waited(&ctx, p.created_at, now),
                 approve_action: paths::fill(paths::POST_APPROVE, &id),
                 decline_action: paths::fill(paths::POST_DECLINE, &id),
+                note_id: format!("held-note-{id}"),
             }
         })
         .collect();
@@ -262,7 +266,7 @@ async fn queue_get(
             PendingCard {
                 approve_action: target(paths::GROUP_MEMBER_APPROVE),
                 decline_action: target(paths::GROUP_MEMBER_DECLINE),
-                user_id: m.user_id,
+                note_id: format!("pending-{}-{}", m.user_id, m.group_slug),
                 pseudonym: m.pseudonym,
                 group_name: m.group_name,
                 time: format_utc(m.joined_at),
