@@ -214,6 +214,9 @@ async fn run_with_state(command: Command, config: Config, presence: &Arc<Presenc
                     .await
                     .map_err(|err| err.to_string())?
                     .ok_or_else(|| format!("no group is called {slug:?}"))?;
+                if groups::store::is_locked_down(&state.db.read, id).await.map_err(|err| err.to_string())? {
+                    return Err(format!("{slug:?} is locked down: no one can join it until a lead lifts that"));
+                }
                 group_ids.push(id);
             }
             let spec = invites::InviteSpec {

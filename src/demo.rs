@@ -186,6 +186,7 @@ struct DemoPost {
 impl DemoPost {
     fn as_new(&self) -> NewPost<'_> {
         NewPost {
+            held: None,
             author_id: self.author_id,
             warning: self.warning,
             body_md: self.body_md,

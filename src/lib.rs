@@ -11,6 +11,7 @@ pub mod demo;
 pub mod discussions;
 pub mod groups;
 pub mod markdown;
+pub mod moderation;
 pub mod operations;
 pub mod safety;
 pub mod web;

@@ -213,6 +213,7 @@ async fn join_account_post(
         locale: None,
         last_sign_in_at: None,
         totp_secret: None,
+        banned_at: None,
     };
     let keeping = session::Keeping { device: &device, remember: false };
     let session::Started { cookie, token } = session::start(&state, &mut tx, &user, now, keeping).await?;

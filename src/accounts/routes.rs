@@ -85,6 +85,10 @@ async fn sign_in_post(
         let view = sign_in_page(ctx, form.pseudonym.trim().to_owned(), Some("sign-in-failed"));
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
+    if user.banned_at.is_some() {
+        // Only someone who knows the password learns this.
+        return render_with_status(StatusCode::FORBIDDEN, &sign_in_page(ctx, String::new(), Some("sign-in-banned")));
+    }
     let keeping = Keeping { device: &device, remember: form.remember == "yes" };
     if user.totp_secret.is_some() {
         return second_step::challenge(&state, &user, keeping).await;

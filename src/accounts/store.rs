@@ -19,12 +19,14 @@ pub struct UserRow {
     pub last_sign_in_at: Option<i64>,
     /// The authenticator's secret when two-factor is on.
     pub totp_secret: Option<Vec<u8>>,
+    /// Set when staff banned the account: it cannot sign in.
+    pub banned_at: Option<i64>,
 }
 
 /// Column lists as macros so queries stay `&'static str` (sqlx refuses SQL built at run time).
 macro_rules! user_columns {
     () => {
-        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at, totp_secret"
+        "id, pseudonym, pseudonym_key, password_hash, is_admin, locale, last_sign_in_at, totp_secret, banned_at"
     };
 }
 
@@ -171,32 +173,72 @@ pub async fn set_invite_user<'e>(db: impl Executor<'e, Database = Any>, invite_i
     Ok(())
 }
 
-/// Newest first; the admin page shows a bounded list.
-/// The latest invites: all of them for the admin (`created_by` None), else
-/// those this staff member made.
-pub async fn recent_invites(pool: &Pool, created_by: Option<i64>, limit: i64) -> Result<Vec<InviteRow>> {
+/// The invites a staff member `$N` sees and may revoke: those they made, and
+/// every invite into a group of an organisation they lead (a partner's too).
+macro_rules! invite_in_scope {
+    ($n:literal) => {
+        concat!(
+            "($",
+            $n,
+            " IS NULL OR invites.created_by = $",
+            $n,
+            " OR EXISTS (SELECT 1 FROM invite_groups ig \
+               JOIN support_groups g ON g.id = ig.group_id JOIN staff s ON s.organisation_id = g.organisation_id \
+               WHERE ig.invite_id = invites.id AND s.user_id = $",
+            $n,
+            " AND s.role = 'lead'))"
+        )
+    };
+}
+
+/// An invite as the invites page lists it: who made it, through which partner.
+#[derive(Debug, Clone, FromRow)]
+pub struct InviteListRow {
+    pub id: i64,
+    pub note: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub created_by: Option<i64>,
+    pub creator: Option<String>,
+    pub partner: Option<String>,
+}
+
+/// The latest invites, newest first: all of them for the admin (`scope`
+/// None), else those in the staff member's scope (see `invite_in_scope!`).
+pub async fn recent_invites(pool: &Pool, scope: Option<i64>, limit: i64) -> Result<Vec<InviteListRow>> {
     sqlx::query_as(concat!(
-        "SELECT ",
-        invite_columns!(),
-        " FROM invites WHERE ($1 IS NULL OR created_by = $1) ORDER BY id DESC LIMIT $2"
+        "SELECT invites.id, invites.note, invites.created_at, invites.expires_at, invites.used_at, \
+           invites.revoked_at, invites.created_by, u.pseudonym AS creator, o.name AS partner \
+         FROM invites LEFT JOIN users u ON u.id = invites.created_by \
+         LEFT JOIN partnerships p ON p.id = invites.partnership_id \
+         LEFT JOIN organisations o ON o.id = p.partner_organisation_id WHERE ",
+        invite_in_scope!("1"),
+        " ORDER BY invites.id DESC LIMIT $2"
     ))
-    .bind(created_by)
+    .bind(scope)
     .bind(limit)
     .fetch_all(pool)
     .await
 }
 
-/// Revokes an invite that has not been used (any, for the admin: `created_by`
-/// None; else only one this staff member made); `false` if there was none.
-pub async fn revoke_invite(pool: &Pool, invite_id: i64, created_by: Option<i64>, now: UnixTime) -> Result<bool> {
-    let done = sqlx::query(
-        "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL \
-         AND ($3 IS NULL OR created_by = $3)",
-    )
+/// Revokes an invite that has not been used (any, for the admin: `scope`
+/// None; else one in the staff member's scope); `false` if there was none.
+pub async fn revoke_invite<'e>(
+    db: impl Executor<'e, Database = Any>,
+    invite_id: i64,
+    scope: Option<i64>,
+    now: UnixTime,
+) -> Result<bool> {
+    let done = sqlx::query(concat!(
+        "UPDATE invites SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL AND ",
+        invite_in_scope!("3")
+    ))
     .bind(now)
     .bind(invite_id)
-    .bind(created_by)
-    .execute(pool)
+    .bind(scope)
+    .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -263,10 +305,12 @@ pub async fn session_by_token(pool: &Pool, token_hash: &[u8]) -> Result<Option<S
         "SELECT s.id AS session_id, s.user_id, s.last_seen_at, s.expires_at, s.previous_sign_in_at, \
                 u.pseudonym, u.is_admin, u.locale, u.fold_warnings, \
                 (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) \
+                  + (SELECT COUNT(*) FROM member_notices mn WHERE mn.user_id = s.user_id AND mn.read_at IS NULL) \
                   AS unread_notifications, \
                 CASE WHEN EXISTS (SELECT 1 FROM staff st WHERE st.user_id = s.user_id) THEN 1 ELSE 0 END AS is_staff, \
                 CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS two_factor, u.discreet \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND u.banned_at IS NULL",
     )
     .bind(token_hash)
     .fetch_optional(pool)

@@ -101,6 +101,10 @@ pub struct InvitesView {
 
 pub struct InviteLine {
     pub revoke_action: String,
+    /// Who made it, when not the viewer (a lead sees every invite into their groups).
+    pub made_by: Option<String>,
+    /// The partner organisation it came through.
+    pub partner: Option<String>,
     pub note: String,
     pub created: String,
     pub expires: String,

@@ -36,10 +36,10 @@ impl PostFields {
 /// with its line ends normalised and no control characters (PostgreSQL
 /// refuses NUL in text).
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct Draft {
-    pub(super) title: String,
-    pub(super) warning: Option<String>,
-    pub(super) body: String,
+pub struct Draft {
+    pub title: String,
+    pub warning: Option<String>,
+    pub body: String,
 }
 
 pub(super) fn one_line(text: &str) -> String {
@@ -57,18 +57,23 @@ pub(super) fn clean_body(text: &str) -> String {
 
 impl Draft {
     fn parse(fields: &PostFields, with_title: bool) -> Result<Self, FormErrors> {
+        Self::from_text(&fields.title, &fields.warning, &fields.body, with_title)
+    }
+
+    /// Checks a post's fields however they arrived (a post form, a redaction).
+    pub fn from_text(title: &str, warning: &str, body: &str, with_title: bool) -> Result<Self, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = if with_title { one_line(&fields.title) } else { String::new() };
+        let title = if with_title { one_line(title) } else { String::new() };
         if with_title && title.is_empty() {
             errors.title = Some("topic-title-empty");
         } else if title.chars().count() > TITLE_MAX_CHARS {
             errors.title = Some("topic-title-too-long");
         }
-        let warning = one_line(&fields.warning);
+        let warning = one_line(warning);
         if warning.chars().count() > WARNING_MAX_CHARS {
             errors.warning = Some("post-warning-too-long");
         }
-        let body = clean_body(&fields.body);
+        let body = clean_body(body);
         if body.trim().is_empty() {
             errors.body = Some("post-body-empty");
         } else if body.chars().count() > BODY_MAX_CHARS {
@@ -81,17 +86,22 @@ impl Draft {
         }
     }
 
-    pub(super) fn html(&self) -> String {
+    pub fn html(&self) -> String {
         markdown::to_html(&self.body)
     }
 
     /// What search matches: a first post's title and body, a reply's body.
-    pub(super) fn search_text(&self, with_title: bool) -> String {
+    pub fn search_text(&self, with_title: bool) -> String {
         if with_title {
             markdown::fold_for_search(&format!("{}\n{}", self.title, self.body))
         } else {
             markdown::fold_for_search(&self.body)
         }
+    }
+
+    /// Everything the filters read: title, warning and body.
+    pub fn screened_text(&self) -> String {
+        format!("{}\n{}\n{}", self.title, self.warning.as_deref().unwrap_or_default(), self.body)
     }
 
     fn preview(&self, with_title: bool) -> Preview {

@@ -281,8 +281,8 @@ async fn page_of(
          LEFT JOIN users cm ON cm.id = c.member_id \
          JOIN support_groups g ON g.id = COALESCE(t.group_id, c.group_id) \
          WHERE n.user_id = $1 AND n.id < $3 AND ( \
-           (t.id IS NOT NULL AND p.id IS NOT NULL AND p.deleted_at IS NULL AND ",
-        // moderation issue: hidden and held posts are left out here too.
+           (t.id IS NOT NULL AND p.id IS NOT NULL AND p.deleted_at IS NULL AND p.state = 'published' \
+             AND t.state = 'published' AND ",
         crate::readable_group!(),
         ") OR (c.id IS NOT NULL AND ",
         crate::check_in_visible!(),
@@ -357,6 +357,8 @@ impl NotificationLine {
 #[template(path = "discussions/notifications.html")]
 pub struct NotificationsView {
     pub ctx: PageCtx,
+    /// What the facilitators did that the member should know (first page only).
+    pub notices: Vec<crate::moderation::notices::NoticeLine>,
     pub lines: Vec<NotificationLine>,
     /// The link to older notifications, when there are some.
     pub older_href: Option<String>,
@@ -388,7 +390,12 @@ async fn notifications_get(
     });
     let lines: Vec<NotificationLine> = rows.into_iter().filter_map(NotificationLine::from_row).collect();
     let has_unread = lines.iter().any(|line| line.unread);
-    render(&NotificationsView { ctx, lines, older_href, has_unread, read_action: paths::NOTIFICATIONS_READ })
+    let notices = if before == i64::MAX {
+        crate::moderation::notices::for_page(&state, viewer.user_id).await?
+    } else {
+        Vec::new()
+    };
+    render(&NotificationsView { ctx, notices, lines, older_href, has_unread, read_action: paths::NOTIFICATIONS_READ })
 }
 
 #[derive(Deserialize)]

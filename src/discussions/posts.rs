@@ -14,13 +14,18 @@ use serde::Deserialize;
 use super::{
     drafts::{Checked, PostFields, check, refilled},
     store::{self, PostInTopic},
-    topics::{cursor_query, post_href, topic_href},
+    topics::{cursor_query, group_href, post_href, topic_href, with_support},
     views::{DeleteForm, FormErrors, PostEditView, PostForm, ReactionLine, ReactionsView, reaction_label},
 };
 use crate::{
     accounts::Member,
     clock::UnixTime,
     groups::{policy::Access, store::GroupWithAccess},
+    moderation::{
+        posts::store::withdraw,
+        screening,
+        views::{PostFacts, moderation_for},
+    },
     web::{
         AppState,
         csrf::Post,
@@ -49,7 +54,17 @@ struct PostScope {
 
 impl PostScope {
     fn edits(&self) -> bool {
-        self.access.edits_post(self.own, self.post.created_at, self.group.group.edit_window_minutes, self.now)
+        match self.post.state.as_str() {
+            "published" => {
+                self.access.edits_post(self.own, self.post.created_at, self.group.group.edit_window_minutes, self.now)
+            }
+            "hidden" => false,
+            _ => self.access.revises_unpublished(self.own),
+        }
+    }
+
+    fn published(&self) -> bool {
+        self.post.state == "published"
     }
 
     fn deletes(&self) -> bool {
@@ -116,6 +131,20 @@ fn edit_page(
         delete: scope
             .deletes()
             .then(|| DeleteForm { action: paths::fill(paths::POST_DELETE, &post.id.to_string()), error: delete_error }),
+        moderation: moderation_for(
+            PostFacts {
+                id: post.id,
+                own: scope.own,
+                deleted: false,
+                state: &post.state,
+                held_reason: &post.held_reason,
+                note: &post.moderation_note,
+                redacted: false,
+                redaction_reason: "",
+                author_href: None,
+            },
+            scope.access,
+        ),
     }
 }
 
@@ -127,6 +156,10 @@ async fn edit_get(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = load_post(&state, viewer.user_id, &id).await?;
+    if !scope.own && scope.access.moderates() && scope.post.state != "held" {
+        // Staff change someone else's post by redacting it.
+        return Ok(see_other(&paths::fill(paths::POST_REDACT, &scope.post.id.to_string())));
+    }
     if !scope.edits() && !scope.deletes() {
         return Err(AppError::NotFound);
     }
@@ -155,23 +188,29 @@ async fn edit_post(
         Checked::Again(status, form) => return render_with_status(status, &edit_page(ctx, &scope, Some(form), None)),
         Checked::Publish(draft) => draft,
     };
+    let verdict = screening::check(&state, &scope.group, viewer.user_id, &draft.screened_text()).await?;
+    if let Some(reasons) = verdict.held().filter(|_| scope.published()) {
+        let errors = FormErrors { form: Some(screening::edit_refusal(&reasons)), ..FormErrors::default() };
+        let form = refilled(edit_form(&scope), &fields, errors, None);
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(ctx, &scope, Some(form), None));
+    }
     let with_title = scope.is_first();
     let (html, search_text) = (draft.html(), draft.search_text(with_title));
-    store::update_post(
-        &state.db.write,
-        store::PostEdit {
-            post_id: scope.post.id,
-            topic_id: scope.post.topic_id,
-            title: with_title.then_some(draft.title.as_str()),
-            warning: draft.warning.as_deref(),
-            body_md: &draft.body,
-            body_html: &html,
-            search_text: &search_text,
-            now: scope.now,
-        },
-    )
-    .await?;
-    Ok(see_other(&post_href(scope.post.topic_id, scope.post.id)))
+    let edit = store::PostEdit {
+        post_id: scope.post.id,
+        topic_id: scope.post.topic_id,
+        title: with_title.then_some(draft.title.as_str()),
+        warning: draft.warning.as_deref(),
+        body_md: &draft.body,
+        body_html: &html,
+        search_text: &search_text,
+        now: scope.now,
+    };
+    let mut tx = state.db.write.begin().await?;
+    store::update_post_in(&mut tx, edit).await?;
+    let (post_id, crisis) = screening::settle(&mut tx, &scope.post, &verdict, scope.now).await?;
+    tx.commit().await?;
+    Ok(see_other(&with_support(&post_href(scope.post.topic_id, post_id), crisis)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,6 +234,14 @@ async fn delete_post(
     if fields.confirm != "yes" {
         let view = edit_page(ctx, &scope, None, Some("post-delete-confirm-needed"));
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
+    }
+    if !scope.published() && scope.post.state != "hidden" {
+        // Never published: withdrawn for good (a first post takes its topic with it).
+        let mut tx = state.db.write.begin().await?;
+        withdraw(&mut tx, scope.post.id, scope.post.topic_id, scope.is_first()).await?;
+        tx.commit().await?;
+        let back = if scope.is_first() { group_href(&scope.group) } else { topic_href(scope.post.topic_id) };
+        return Ok(see_other(&back));
     }
     store::delete_post(&state.db.write, scope.post.id, scope.now).await?;
     state.db.scrub_after_deleting().await;
@@ -220,7 +267,7 @@ async fn react_post(
     Post(fields): Post<ReactFields>,
 ) -> Result<Response, AppError> {
     let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.access.writes() {
+    if !scope.access.writes() || !scope.published() {
         return Err(AppError::NotFound);
     }
     let kind = store::REACTION_KINDS.into_iter().find(|k| *k == fields.kind).ok_or(AppError::BadRequest)?;

@@ -107,8 +107,7 @@ macro_rules! hit_query {
              LEFT JOIN users u ON u.id = p.author_id \
              WHERE ",
             $matches,
-            " AND p.deleted_at IS NULL AND ",
-            // moderation issue: hidden and held posts are left out here too.
+            " AND p.deleted_at IS NULL AND p.state = 'published' AND t.state = 'published' AND ",
             crate::readable_group!(),
             " ORDER BY p.id DESC LIMIT ",
             results_limit!()

@@ -3,8 +3,12 @@
 //! the viewer as `$1` and the time as `$2`), so a topic or post of a group the
 //! viewer may not read is never loaded and looks exactly like a missing one.
 //! Pages are bounded: one query per kind of thing shown, never one per post.
+//! Posts that are not published (held, declined, hidden; see `moderation`)
+//! are shown only to their author and the group's staff (`visible_post!`),
+//! and never counted: topics count published posts only, and so do read
+//! markers, so "N new" never announces a post the reader cannot see.
 
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::{Any, AnyConnection, FromRow, Transaction};
 
 use crate::{clock::UnixTime, db::Pool};
 
@@ -25,6 +29,8 @@ pub struct TopicRow {
     pub locked: i64,
     pub last_post_id: i64,
     pub post_count: i64,
+    /// `published`, or `held`/`hidden` with its first post.
+    pub state: String,
     /// 0 when the topic has no post (never, once written).
     pub first_post_id: i64,
     /// The viewer's marker: 0 when they never opened the topic.
@@ -45,15 +51,17 @@ macro_rules! from_topic_in_scope {
 pub async fn topic_for_viewer(pool: &Pool, user_id: i64, topic_id: i64, now: UnixTime) -> Result<Option<TopicRow>> {
     sqlx::query_as(concat!(
         "SELECT t.id, t.group_id, t.author_id, t.title, t.warning, t.pinned, t.locked, t.last_post_id, t.post_count, \
-           COALESCE((SELECT MIN(f.id) FROM posts f WHERE f.topic_id = t.id), 0) AS first_post_id, \
+           t.state, COALESCE((SELECT MIN(f.id) FROM posts f WHERE f.topic_id = t.id), 0) AS first_post_id, \
            COALESCE(r.last_read_post_id, 0) AS last_read_post_id, \
-           COALESCE((SELECT MIN(n.id) FROM posts n WHERE n.topic_id = t.id \
+           COALESCE((SELECT MIN(n.id) FROM posts n WHERE n.topic_id = t.id AND n.state = 'published' \
              AND n.id > COALESCE(r.last_read_post_id, 0)), 0) AS first_unread_post_id, \
            COALESCE((SELECT u.fold_warnings FROM users u WHERE u.id = $1), 1) AS fold_warnings",
         from_topic_in_scope!(),
         "LEFT JOIN topic_reads r ON r.topic_id = t.id AND r.user_id = $1 \
          WHERE t.id = $3 AND ",
-        crate::readable_group!()
+        crate::readable_group!(),
+        " AND ",
+        crate::visible_topic!()
     ))
     .bind(user_id)
     .bind(now)
@@ -74,16 +82,26 @@ pub struct PostRow {
     pub created_at: i64,
     pub edited_at: Option<i64>,
     pub deleted_at: Option<i64>,
+    /// `published`, `held`, `declined` or `hidden`.
+    pub state: String,
+    /// Why it is held (`moderation::filters::HoldReason` codes).
+    pub held_reason: String,
+    /// The facilitators' note to the author when they declined it.
+    pub moderation_note: String,
+    pub redacted_at: Option<i64>,
+    pub redaction_reason: String,
 }
 
 macro_rules! post_page_select {
     () => {
         concat!(
             "SELECT p.id, p.author_id, u.pseudonym AS author, p.warning, p.body_html, p.created_at, p.edited_at, \
-               p.deleted_at \
+               p.deleted_at, p.state, p.held_reason, p.moderation_note, p.redacted_at, p.redaction_reason \
              FROM posts p JOIN support_groups g ON g.id = p.group_id LEFT JOIN users u ON u.id = p.author_id \
              WHERE p.topic_id = $3 AND ",
-            crate::readable_group!()
+            crate::readable_group!(),
+            " AND ",
+            crate::visible_post!()
         )
     };
 }
@@ -173,7 +191,7 @@ pub async fn reaction_counts(
 pub async fn mark_read(pool: &Pool, user_id: i64, topic_id: i64, last_shown: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO topic_reads (user_id, topic_id, last_read_post_id, read_count) \
-         VALUES ($1, $2, $3, (SELECT COUNT(*) FROM posts WHERE topic_id = $2 AND id <= $3)) \
+         VALUES ($1, $2, $3, (SELECT COUNT(*) FROM posts WHERE topic_id = $2 AND id <= $3 AND state = 'published')) \
          ON CONFLICT (user_id, topic_id) DO UPDATE \
            SET last_read_post_id = excluded.last_read_post_id, read_count = excluded.read_count \
            WHERE topic_reads.last_read_post_id < excluded.last_read_post_id",
@@ -195,22 +213,30 @@ pub struct PostInTopic {
     pub author_id: Option<i64>,
     pub warning: Option<String>,
     pub body_md: String,
+    pub body_html: String,
     pub created_at: i64,
     pub deleted_at: Option<i64>,
+    pub state: String,
+    pub held_reason: String,
+    pub moderation_note: String,
     pub title: String,
     pub topic_warning: Option<String>,
+    pub topic_state: String,
     /// 1 for the topic's first post (its title is edited with it).
     pub is_first: i64,
 }
 
 pub async fn post_for_viewer(pool: &Pool, user_id: i64, post_id: i64, now: UnixTime) -> Result<Option<PostInTopic>> {
     sqlx::query_as(concat!(
-        "SELECT p.id, p.topic_id, p.group_id, p.author_id, p.warning, p.body_md, p.created_at, p.deleted_at, \
-           t.title, t.warning AS topic_warning, \
+        "SELECT p.id, p.topic_id, p.group_id, p.author_id, p.warning, p.body_md, p.body_html, p.created_at, \
+           p.deleted_at, p.state, p.held_reason, p.moderation_note, t.title, t.warning AS topic_warning, \
+           t.state AS topic_state, \
            CASE WHEN p.id = (SELECT MIN(f.id) FROM posts f WHERE f.topic_id = p.topic_id) THEN 1 ELSE 0 END AS is_first \
          FROM posts p JOIN topics t ON t.id = p.topic_id JOIN support_groups g ON g.id = t.group_id \
          WHERE p.id = $3 AND ",
-        crate::readable_group!()
+        crate::readable_group!(),
+        " AND ",
+        crate::visible_post!()
     ))
     .bind(user_id)
     .bind(now)
@@ -219,7 +245,8 @@ pub async fn post_for_viewer(pool: &Pool, user_id: i64, post_id: i64, now: UnixT
     .await
 }
 
-/// A post as written: source, sanitised HTML (from `markdown::to_html`) and folded search text.
+/// A post as written: source, sanitised HTML (from `markdown::to_html`) and
+/// folded search text; held (with why) or published.
 pub struct NewPost<'a> {
     pub author_id: i64,
     pub warning: Option<&'a str>,
@@ -227,12 +254,20 @@ pub struct NewPost<'a> {
     pub body_html: &'a str,
     pub search_text: &'a str,
     pub now: UnixTime,
+    /// `Some(reasons)` when it waits for a facilitator (see `moderation::filters::HoldReason`).
+    pub held: Option<&'a str>,
+}
+
+impl NewPost<'_> {
+    fn state(&self) -> &'static str {
+        if self.held.is_some() { "held" } else { "published" }
+    }
 }
 
 async fn insert_post(tx: &mut Transaction<'_, Any>, topic_id: i64, group_id: i64, post: &NewPost<'_>) -> Result<i64> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO posts (topic_id, group_id, author_id, warning, body_md, body_html, search_text, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO posts (topic_id, group_id, author_id, warning, body_md, body_html, search_text, created_at, \
+           state, held_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(topic_id)
     .bind(group_id)
@@ -242,40 +277,47 @@ async fn insert_post(tx: &mut Transaction<'_, Any>, topic_id: i64, group_id: i64
     .bind(post.body_html)
     .bind(post.search_text)
     .bind(post.now)
+    .bind(post.state())
+    .bind(post.held.unwrap_or_default())
     .fetch_one(&mut **tx)
     .await?;
     Ok(id)
 }
 
-/// A new topic and its first post (whose warning is the topic's). Returns (topic id, post id).
+/// A new topic and its first post (whose warning is the topic's). Returns
+/// (topic id, post id). A held first post holds its topic: nothing counted yet.
 pub async fn insert_topic(
     tx: &mut Transaction<'_, Any>,
     group_id: i64,
     title: &str,
     post: &NewPost<'_>,
 ) -> Result<(i64, i64)> {
+    let counted = i64::from(post.held.is_none());
     let (topic_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO topics (group_id, author_id, title, warning, created_at, last_post_at, post_count) \
-         VALUES ($1, $2, $3, $4, $5, $5, 1) RETURNING id",
+        "INSERT INTO topics (group_id, author_id, title, warning, created_at, last_post_at, post_count, state) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING id",
     )
     .bind(group_id)
     .bind(post.author_id)
     .bind(title)
     .bind(post.warning)
     .bind(post.now)
+    .bind(counted)
+    .bind(post.state())
     .fetch_one(&mut **tx)
     .await?;
     let post_id = insert_post(tx, topic_id, group_id, post).await?;
     sqlx::query("UPDATE topics SET last_post_id = $1 WHERE id = $2")
-        .bind(post_id)
+        .bind(post_id * counted)
         .bind(topic_id)
         .execute(&mut **tx)
         .await?;
     // One's own first post is not news to oneself.
-    sqlx::query("INSERT INTO topic_reads (user_id, topic_id, last_read_post_id, read_count) VALUES ($1, $2, $3, 1)")
+    sqlx::query("INSERT INTO topic_reads (user_id, topic_id, last_read_post_id, read_count) VALUES ($1, $2, $3, $4)")
         .bind(post.author_id)
         .bind(topic_id)
         .bind(post_id)
+        .bind(counted)
         .execute(&mut **tx)
         .await?;
     Ok((topic_id, post_id))
@@ -303,8 +345,9 @@ pub async fn read_own_reply(
     Ok(())
 }
 
-/// A reply, counted on its topic. `None` when the topic was locked meanwhile
-/// and the author may not reply to a locked topic (the caller rolls back).
+/// A reply, counted on its topic (a held one is counted when it is
+/// approved). `None` when the topic was locked meanwhile and the author may
+/// not reply to a locked topic (the caller rolls back).
 pub async fn insert_reply(
     tx: &mut Transaction<'_, Any>,
     topic_id: i64,
@@ -313,14 +356,17 @@ pub async fn insert_reply(
     may_reply_when_locked: bool,
 ) -> Result<Option<i64>> {
     let post_id = insert_post(tx, topic_id, group_id, post).await?;
+    let counted = i64::from(post.held.is_none());
     let done = sqlx::query(
-        "UPDATE topics SET last_post_id = $1, last_post_at = $2, post_count = post_count + 1 \
+        "UPDATE topics SET last_post_id = CASE WHEN $5 = 1 THEN $1 ELSE last_post_id END, \
+           last_post_at = CASE WHEN $5 = 1 THEN $2 ELSE last_post_at END, post_count = post_count + $5 \
          WHERE id = $3 AND (locked = 0 OR $4 = 1)",
     )
     .bind(post_id)
     .bind(post.now)
     .bind(topic_id)
     .bind(i64::from(may_reply_when_locked))
+    .bind(counted)
     .execute(&mut **tx)
     .await?;
     Ok((done.rows_affected() == 1).then_some(post_id))
@@ -341,6 +387,12 @@ pub struct PostEdit<'a> {
 
 pub async fn update_post(pool: &Pool, edit: PostEdit<'_>) -> Result<()> {
     let mut tx = pool.begin().await?;
+    update_post_in(&mut tx, edit).await?;
+    tx.commit().await
+}
+
+/// The same inside the caller's transaction (a redaction, a resubmitted held post).
+pub async fn update_post_in(tx: &mut AnyConnection, edit: PostEdit<'_>) -> Result<()> {
     sqlx::query(
         "UPDATE posts SET warning = $1, body_md = $2, body_html = $3, search_text = $4, edited_at = $5 \
          WHERE id = $6 AND deleted_at IS NULL",
@@ -361,7 +413,7 @@ pub async fn update_post(pool: &Pool, edit: PostEdit<'_>) -> Result<()> {
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Really removes a post's words (and the reactions to them); the post keeps
@@ -380,20 +432,20 @@ pub async fn delete_post(pool: &Pool, post_id: i64, now: UnixTime) -> Result<()>
     tx.commit().await
 }
 
-pub async fn set_pinned(pool: &Pool, topic_id: i64, pinned: bool) -> Result<()> {
+pub async fn set_pinned(tx: &mut AnyConnection, topic_id: i64, pinned: bool) -> Result<()> {
     sqlx::query("UPDATE topics SET pinned = $1 WHERE id = $2")
         .bind(i64::from(pinned))
         .bind(topic_id)
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(())
 }
 
-pub async fn set_locked(pool: &Pool, topic_id: i64, locked: bool) -> Result<()> {
+pub async fn set_locked(tx: &mut AnyConnection, topic_id: i64, locked: bool) -> Result<()> {
     sqlx::query("UPDATE topics SET locked = $1 WHERE id = $2")
         .bind(i64::from(locked))
         .bind(topic_id)
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(())
 }
@@ -466,6 +518,7 @@ pub struct TopicLineRow {
     pub last_read_post_id: i64,
     pub read_count: i64,
     pub first_unread_post_id: i64,
+    pub state: String,
 }
 
 /// Where a topic list page starts: topics sort by (pinned, last activity, id),
@@ -494,13 +547,15 @@ pub async fn topic_lines(
     sqlx::query_as(concat!(
         "SELECT t.id, t.title, t.warning, u.pseudonym AS author, t.pinned, t.locked, t.post_count, t.last_post_at, \
            COALESCE(r.last_read_post_id, 0) AS last_read_post_id, COALESCE(r.read_count, 0) AS read_count, \
-           COALESCE((SELECT MIN(n.id) FROM posts n WHERE n.topic_id = t.id \
-             AND n.id > COALESCE(r.last_read_post_id, 0)), 0) AS first_unread_post_id",
+           COALESCE((SELECT MIN(n.id) FROM posts n WHERE n.topic_id = t.id AND n.state = 'published' \
+             AND n.id > COALESCE(r.last_read_post_id, 0)), 0) AS first_unread_post_id, t.state",
         from_topic_in_scope!(),
         "LEFT JOIN users u ON u.id = t.author_id \
          LEFT JOIN topic_reads r ON r.topic_id = t.id AND r.user_id = $1 \
          WHERE t.group_id = $3 AND ",
         crate::readable_group!(),
+        " AND ",
+        crate::visible_topic!(),
         " AND (t.pinned < $4 OR (t.pinned = $4 AND (t.last_post_at < $5 OR (t.last_post_at = $5 AND t.id < $6)))) \
          ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT $7"
     ))

@@ -28,6 +28,11 @@ use crate::{
     clock::{UnixTime, format_utc},
     db,
     groups::{policy::Access, store::GroupWithAccess},
+    moderation::{
+        audit::{self, Action, Entry, Target},
+        screening::{self, Flagged},
+        views::{PostFacts, moderation_for, topic_state_label},
+    },
     web::{
         AppState,
         csrf::{NoFields, Post},
@@ -57,7 +62,7 @@ pub(super) fn topic_href(topic_id: i64) -> String {
 }
 
 /// A page that starts with this post.
-pub(super) fn post_href(topic_id: i64, post_id: i64) -> String {
+pub fn post_href(topic_id: i64, post_id: i64) -> String {
     format!("{}?after={}#post-{post_id}", topic_href(topic_id), post_id - 1)
 }
 
@@ -105,6 +110,8 @@ async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<Topi
 struct PageQuery {
     after: Option<String>,
     before: Option<String>,
+    /// Set right after a post with crisis words: show the group's crisis resources.
+    support: Option<String>,
 }
 
 impl PageQuery {
@@ -187,7 +194,27 @@ async fn topic_page(
                 .collect();
             let id = row.id.to_string();
             let live = !deleted;
+            let published = row.state == "published";
             let has_reactions = reactions.iter().any(|r| r.count > 0);
+            let edits = if published {
+                access.edits_post(own, row.created_at, window, now)
+            } else {
+                row.state != "hidden" && access.revises_unpublished(own)
+            };
+            let moderation = moderation_for(
+                PostFacts {
+                    id: row.id,
+                    own,
+                    deleted,
+                    state: &row.state,
+                    held_reason: &row.held_reason,
+                    note: &row.moderation_note,
+                    redacted: row.redacted_at.is_some(),
+                    redaction_reason: &row.redaction_reason,
+                    author_href: None,
+                },
+                *access,
+            );
             PostView {
                 id: row.id,
                 author: row.author,
@@ -198,13 +225,13 @@ async fn topic_page(
                 fold: topic.fold_warnings == 1,
                 html: row.body_html,
                 reactions,
-                react_action: (live && access.writes()).then(|| paths::fill(paths::POST_REACT, &id)),
-                edit_href: (live && access.edits_post(own, row.created_at, window, now))
-                    .then(|| paths::fill(paths::POST_EDIT, &id)),
+                react_action: (live && published && access.writes()).then(|| paths::fill(paths::POST_REACT, &id)),
+                edit_href: (live && edits).then(|| paths::fill(paths::POST_EDIT, &id)),
                 delete_href: (live && access.deletes_post(own))
                     .then(|| format!("{}#delete", paths::fill(paths::POST_EDIT, &id))),
                 reactions_href: (access.sees_who_reacted() && has_reactions)
                     .then(|| paths::fill(paths::POST_REACTIONS, &id)),
+                moderation,
             }
         })
         .collect();
@@ -224,11 +251,16 @@ async fn topic_page(
             }
         });
     let locked = topic.locked == 1;
+    let topic_published = topic.state == "published";
     let reply = match reply {
         Some(form) => Some(form),
-        None => access.replies_to(locked).then(|| reply_form(topic.id)),
+        None => (access.replies_to(locked) && topic_published).then(|| reply_form(topic.id)),
     };
-    let reply_note = if !access.writes() {
+    let reply_note = if !topic_published {
+        Some("held-topic-no-replies")
+    } else if access.locked_down && !access.moderates() {
+        Some("lockdown-reply-note")
+    } else if !access.writes() {
         Some("topic-read-only-note")
     } else if locked && access.moderates() {
         Some("topic-locked-staff-note")
@@ -257,7 +289,13 @@ async fn topic_page(
         moderation: (access.moderates() && access.writes()).then(|| Moderation {
             pin_action: paths::fill(paths::TOPIC_PIN, &topic_id),
             lock_action: paths::fill(paths::TOPIC_LOCK, &topic_id),
+            move_href: paths::fill(paths::TOPIC_MOVE, &topic_id),
         }),
+        topic_state: topic_state_label(&topic.state),
+        report_href: (topic_published && access.reports(topic.author_id == Some(user_id)))
+            .then(|| paths::fill(paths::TOPIC_REPORT, &topic_id)),
+        support_html: None,
+        locked_down: access.locked_down,
     })
 }
 
@@ -277,7 +315,11 @@ async fn topic_get(
 ) -> Result<Response, AppError> {
     let scope = load_topic(&state, viewer.user_id, &id).await?;
     let cursor = query.cursor()?;
-    render(&topic_page(&state, &viewer, ctx, &scope, cursor, None).await?)
+    let mut view = topic_page(&state, &viewer, ctx, &scope, cursor, None).await?;
+    if query.support.is_some() {
+        view.support_html = Some(scope.group.group.resources_html.clone());
+    }
+    render(&view)
 }
 
 /// POST /topics/{id}/reply — preview a reply (on the topic's last page) or publish it.
@@ -298,7 +340,7 @@ async fn reply_post(
         let errors = FormErrors { form: Some("topic-locked-reply-refused"), ..FormErrors::default() };
         refilled(reply_form(topic.id), fields, errors, None)
     };
-    if !scope.access.replies_to(topic.locked == 1) {
+    if !scope.access.replies_to(topic.locked == 1) || topic.state != "published" {
         let form = refused_as_locked(&fields);
         let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(form)).await?;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
@@ -311,6 +353,8 @@ async fn reply_post(
         Checked::Publish(draft) => draft,
     };
     let (html, search_text) = (draft.html(), draft.search_text(false));
+    let verdict = screening::check(&state, &scope.group, viewer.user_id, &draft.screened_text()).await?;
+    let held = verdict.held();
     let post = store::NewPost {
         author_id: viewer.user_id,
         warning: draft.warning.as_deref(),
@@ -318,6 +362,7 @@ async fn reply_post(
         body_html: &html,
         search_text: &search_text,
         now: scope.now,
+        held: held.as_deref(),
     };
     let mut tx = state.db.write.begin().await?;
     let Some(post_id) = store::insert_reply(&mut tx, topic.id, topic.group_id, &post, scope.access.moderates()).await?
@@ -326,26 +371,72 @@ async fn reply_post(
         let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(refused_as_locked(&fields))).await?;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
-    let published = PostPublished {
-        group_id: topic.group_id,
-        topic_id: topic.id,
-        post_id,
-        author_id: viewer.user_id,
-        topic_author_id: topic.author_id,
-        is_reply: true,
-        body_md: &draft.body,
-        now: scope.now,
-    };
-    notifications::post_published(&mut tx, published).await?;
-    store::read_own_reply(&mut tx, viewer.user_id, topic.id, topic.last_post_id, post_id).await?;
+    let mut crisis = false;
+    if held.is_none() {
+        let published = PostPublished {
+            group_id: topic.group_id,
+            topic_id: topic.id,
+            post_id,
+            author_id: viewer.user_id,
+            topic_author_id: topic.author_id,
+            is_reply: true,
+            body_md: &draft.body,
+            now: scope.now,
+        };
+        notifications::post_published(&mut tx, published).await?;
+        store::read_own_reply(&mut tx, viewer.user_id, topic.id, topic.last_post_id, post_id).await?;
+        let at = Flagged { group_id: topic.group_id, topic_id: topic.id, post_id, now: scope.now };
+        crisis = screening::raise(&mut tx, at, verdict.flags()).await?;
+    }
     tx.commit().await?;
-    Ok(see_other(&page_ending_at(topic.id, post_id)))
+    Ok(see_other(&with_support(&page_ending_at(topic.id, post_id), crisis)))
+}
+
+/// After a post with crisis words, its page opens with the group's crisis
+/// resources (`?support=1`).
+pub(super) fn with_support(href: &str, crisis: bool) -> String {
+    if !crisis {
+        return href.to_owned();
+    }
+    let (page, fragment) = href.split_once('#').map_or((href, None), |(page, fragment)| (page, Some(fragment)));
+    let joiner = if page.contains('?') { '&' } else { '?' };
+    let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    format!("{page}{joiner}support=1{fragment}")
 }
 
 /// A topic its staff may pin or lock now (the group has not ended); 404 for anyone else.
 async fn moderated_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
     let scope = load_topic(state, user_id, raw_id).await?;
     if scope.access.moderates() && scope.access.writes() { Ok(scope) } else { Err(AppError::NotFound) }
+}
+
+/// The two switches staff flip on a topic.
+#[derive(Debug, Clone, Copy)]
+enum Switch {
+    Pin,
+    Lock,
+}
+
+/// Flips a switch on a topic its staff may moderate, with its audit entry.
+async fn flip(state: &AppState, viewer: &Viewer, raw_id: &str, switch: Switch) -> Result<Response, AppError> {
+    let scope = moderated_topic(state, viewer.user_id, raw_id).await?;
+    let topic = &scope.topic;
+    let (on, action) = match switch {
+        Switch::Pin if topic.pinned == 0 => (true, Action::TopicPinned),
+        Switch::Pin => (false, Action::TopicUnpinned),
+        Switch::Lock if topic.locked == 0 => (true, Action::TopicLocked),
+        Switch::Lock => (false, Action::TopicUnlocked),
+    };
+    let mut tx = state.db.write.begin().await?;
+    match switch {
+        Switch::Pin => store::set_pinned(&mut tx, topic.id, on).await?,
+        Switch::Lock => store::set_locked(&mut tx, topic.id, on).await?,
+    }
+    let entry =
+        Entry::new(Some(viewer.user_id), action, Target::Topic(topic.id), scope.now).in_group(&scope.group.group);
+    audit::record(&mut tx, &entry.in_topic(topic.id)).await?;
+    tx.commit().await?;
+    Ok(see_other(&topic_href(topic.id)))
 }
 
 /// POST /topics/{id}/pin — staff pin or unpin a topic (others: 404).
@@ -355,9 +446,7 @@ async fn pin_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
-    store::set_pinned(&state.db.write, scope.topic.id, scope.topic.pinned == 0).await?;
-    Ok(see_other(&topic_href(scope.topic.id)))
+    flip(&state, &viewer, &id, Switch::Pin).await
 }
 
 /// POST /topics/{id}/lock — staff lock or unlock a topic (others: 404).
@@ -367,9 +456,7 @@ async fn lock_post(
     Path(id): Path<String>,
     Post(_): Post<NoFields>,
 ) -> Result<Response, AppError> {
-    let scope = moderated_topic(&state, viewer.user_id, &id).await?;
-    store::set_locked(&state.db.write, scope.topic.id, scope.topic.locked == 0).await?;
-    Ok(see_other(&topic_href(scope.topic.id)))
+    flip(&state, &viewer, &id, Switch::Lock).await
 }
 
 // ----- new topics -----
@@ -419,6 +506,8 @@ async fn new_topic_post(
     };
     let now = state.clock.now();
     let (html, search_text) = (draft.html(), draft.search_text(true));
+    let verdict = screening::check(&state, &group, viewer.user_id, &draft.screened_text()).await?;
+    let held = verdict.held();
     let post = store::NewPost {
         author_id: viewer.user_id,
         warning: draft.warning.as_deref(),
@@ -426,22 +515,28 @@ async fn new_topic_post(
         body_html: &html,
         search_text: &search_text,
         now,
+        held: held.as_deref(),
     };
     let mut tx = state.db.write.begin().await?;
     let (topic_id, post_id) = store::insert_topic(&mut tx, group.group.id, &draft.title, &post).await?;
-    let published = PostPublished {
-        group_id: group.group.id,
-        topic_id,
-        post_id,
-        author_id: viewer.user_id,
-        topic_author_id: Some(viewer.user_id),
-        is_reply: false,
-        body_md: &draft.body,
-        now,
-    };
-    notifications::post_published(&mut tx, published).await?;
+    let mut crisis = false;
+    if held.is_none() {
+        let published = PostPublished {
+            group_id: group.group.id,
+            topic_id,
+            post_id,
+            author_id: viewer.user_id,
+            topic_author_id: Some(viewer.user_id),
+            is_reply: false,
+            body_md: &draft.body,
+            now,
+        };
+        notifications::post_published(&mut tx, published).await?;
+        let at = Flagged { group_id: group.group.id, topic_id, post_id, now };
+        crisis = screening::raise(&mut tx, at, verdict.flags()).await?;
+    }
     tx.commit().await?;
-    Ok(see_other(&topic_href(topic_id)))
+    Ok(see_other(&with_support(&topic_href(topic_id), crisis)))
 }
 
 // ----- the group's topic list -----
@@ -503,6 +598,7 @@ pub async fn topic_list(
                 unread_href: (new_count > 0).then_some(unread),
                 pinned: row.pinned == 1,
                 locked: row.locked == 1,
+                state_label: topic_state_label(&row.state),
             }
         })
         .collect();

@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::web::page::PageCtx;
+use crate::{moderation::views::PostModeration, web::page::PageCtx};
 
 /// A group's topics for its page (`templates/discussions/topic_list.html`,
 /// included where `ctx` and a `topics` of this type are in scope).
@@ -34,6 +34,8 @@ pub struct TopicLine {
     pub unread_href: Option<String>,
     pub pinned: bool,
     pub locked: bool,
+    /// Held or hidden (only its author and staff see it listed).
+    pub state_label: Option<&'static str>,
 }
 
 /// Per-field messages of a post form.
@@ -127,6 +129,8 @@ pub struct PostView {
     pub delete_href: Option<String>,
     /// Who reacted (staff only).
     pub reactions_href: Option<String>,
+    /// Held, declined, hidden or redacted; reporting; staff actions.
+    pub moderation: PostModeration,
 }
 
 impl PostView {
@@ -135,11 +139,12 @@ impl PostView {
     }
 }
 
-/// Pin and lock buttons for staff.
+/// Pin, lock and move for staff.
 #[derive(Debug, Clone)]
 pub struct Moderation {
     pub pin_action: String,
     pub lock_action: String,
+    pub move_href: String,
 }
 
 #[derive(Template)]
@@ -163,6 +168,13 @@ pub struct TopicView {
     /// Why no one, or only staff, may reply.
     pub reply_note: Option<&'static str>,
     pub moderation: Option<Moderation>,
+    /// A topic that is not published (its first post held or hidden), for its author and staff.
+    pub topic_state: Option<&'static str>,
+    /// Reporting the topic, for members.
+    pub report_href: Option<String>,
+    /// The group's crisis resources, right after a post with crisis words.
+    pub support_html: Option<String>,
+    pub locked_down: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +194,8 @@ pub struct PostEditView {
     /// Why the post can no longer be edited.
     pub note: Option<&'static str>,
     pub delete: Option<DeleteForm>,
+    /// Why a post not published yet waits, or the facilitators' note.
+    pub moderation: PostModeration,
 }
 
 #[derive(Debug, Clone)]

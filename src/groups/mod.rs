@@ -15,6 +15,7 @@
 
 pub mod agreements;
 pub mod check_ins;
+pub mod organisations;
 pub mod policy;
 pub mod routes;
 pub mod staff;
@@ -26,5 +27,9 @@ use axum::Router;
 use crate::web::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(routes::router()).merge(staff::router()).merge(check_ins::router())
+    Router::new()
+        .merge(routes::router())
+        .merge(organisations::router())
+        .merge(staff::router())
+        .merge(check_ins::router())
 }

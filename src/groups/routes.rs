@@ -20,7 +20,7 @@ use super::{
 use crate::{
     accounts::{Member, session::Viewer},
     clock::{format_date, format_utc},
-    discussions,
+    discussions, moderation,
     web::{
         AppState,
         csrf::Post,
@@ -63,8 +63,11 @@ async fn home_get(State(state): State<AppState>, Member(viewer): Member, ctx: Pa
             href: paths::fill(paths::GROUP, &g.slug),
             name: g.name,
             unread: g.unread,
-            needs_agreement: g.needs_agreement == 1 && g.is_staff == 0,
+            needs_agreement: g.needs_agreement == 1 && g.is_staff == 0 && g.pending == 0 && g.suspended_until.is_none(),
             is_staff: g.is_staff == 1,
+            waiting: g.pending == 1 && g.is_staff == 0,
+            suspended: g.suspended_until.is_some() && g.is_staff == 0,
+            locked_down: g.locked_down == 1,
             phase: phase_banner(super::policy::phase(g.starts_at, g.ends_at, now)),
         })
         .collect();
@@ -77,12 +80,18 @@ async fn home_get(State(state): State<AppState>, Member(viewer): Member, ctx: Pa
             name: organisation.name,
         })
         .collect();
+    // Staff see at once what waits for them (members' home costs no more).
+    let queue = match viewer.is_staff {
+        true => Some(moderation::queue::summary(&state, viewer.user_id).await?),
+        false => None,
+    };
     render(&views::HomeView {
         ctx,
         pseudonym: viewer.pseudonym,
         previous_sign_in: viewer.previous_sign_in_at.map(format_utc),
         groups,
         organisations,
+        queue,
     })
 }
 
@@ -101,7 +110,17 @@ async fn group_get(
     Query(query): Query<GroupQuery>,
 ) -> Result<Response, AppError> {
     let group = group_of(&state, &viewer, &slug).await?;
-    let access = group.access(state.clock.now());
+    let now = state.clock.now();
+    let access = group.access(now);
+    if access.standing == super::policy::Standing::Pending {
+        return render(&moderation::views::WaitingView {
+            ctx,
+            group_name: group.group.name.clone(),
+            purpose: group.group.purpose.clone(),
+            agreements_href: paths::fill(paths::GROUP_AGREEMENTS, &slug),
+            leave_href: paths::fill(paths::GROUP_LEAVE, &slug),
+        });
+    }
     let topics = if access.reads_content() {
         Some(discussions::topics::topic_list(&state, viewer.user_id, &group, query.before).await?)
     } else {
@@ -122,6 +141,8 @@ async fn group_get(
             .then(|| paths::fill(paths::GROUP_MESSAGE_NEW, &slug)),
         leave_action: (!access.moderates()).then(|| paths::fill(paths::GROUP_LEAVE, &slug)),
         staff_links: staff_links(&slug, access),
+        suspended_until: group.suspended_until(now).map(format_utc),
+        locked_down: access.locked_down,
         topics,
         name: g.name.clone(),
         ctx: ctx.in_group(g),
@@ -141,17 +162,24 @@ fn staff_links(slug: &str, access: Access) -> Vec<views::StaffLink> {
     if !access.moderates() {
         return Vec::new();
     }
-    [
-        (paths::GROUP_MEMBERS, "group-staff-members"),
-        (paths::GROUP_SETTINGS, "group-staff-settings"),
-        (paths::GROUP_AGREEMENTS_EDIT, "group-staff-agreements"),
-        (paths::GROUP_RESOURCES_EDIT, "group-staff-resources"),
-        (paths::GROUP_PRIVACY, "group-staff-privacy"),
-        (paths::GROUP_CHECK_IN_NEW, "group-staff-check-in"),
-    ]
-    .into_iter()
-    .map(|(route, label)| views::StaffLink { href: paths::fill(route, slug), label })
-    .collect()
+    let queue =
+        views::StaffLink { href: format!("{}?group={slug}", paths::MODERATION), label: "group-staff-moderation" };
+    std::iter::once(queue)
+        .chain(
+            [
+                (paths::GROUP_MEMBERS, "group-staff-members"),
+                (paths::GROUP_SETTINGS, "group-staff-settings"),
+                (paths::GROUP_MODERATION_SETTINGS, "group-staff-moderation-settings"),
+                (paths::GROUP_LOCKDOWN, "group-staff-lockdown"),
+                (paths::GROUP_AGREEMENTS_EDIT, "group-staff-agreements"),
+                (paths::GROUP_RESOURCES_EDIT, "group-staff-resources"),
+                (paths::GROUP_PRIVACY, "group-staff-privacy"),
+                (paths::GROUP_CHECK_IN_NEW, "group-staff-check-in"),
+            ]
+            .into_iter()
+            .map(|(route, label)| views::StaffLink { href: paths::fill(route, slug), label }),
+        )
+        .collect()
 }
 
 async fn agreements_page(
@@ -284,6 +312,9 @@ async fn group_resources_get(
 ) -> Result<Response, AppError> {
     let group = group_of(&state, &viewer, &slug).await?;
     let access = group.access(state.clock.now());
+    if !access.sees_resources() {
+        return Err(AppError::NotFound);
+    }
     render(&views::ResourcesView {
         ctx: ctx.in_group(&group.group),
         group_name: Some(group.group.name.clone()),

@@ -12,6 +12,10 @@ pub struct MyGroupLine {
     pub unread: i64,
     pub needs_agreement: bool,
     pub is_staff: bool,
+    /// Waiting for the facilitators to let them in.
+    pub waiting: bool,
+    pub suspended: bool,
+    pub locked_down: bool,
     /// "Not yet open" or "ended", when it applies.
     pub phase: Option<&'static str>,
 }
@@ -31,6 +35,8 @@ pub struct HomeView {
     pub groups: Vec<MyGroupLine>,
     /// The organisations where the viewer is staff.
     pub organisations: Vec<OrganisationLink>,
+    /// For staff: what waits in the moderation queue.
+    pub queue: Option<crate::moderation::queue::Summary>,
 }
 
 pub struct OrganisationLink {
@@ -57,6 +63,9 @@ pub struct GroupView {
     pub leave_action: Option<String>,
     pub staff_links: Vec<StaffLink>,
     pub topics: Option<TopicList>,
+    /// The viewer is suspended in the group until then.
+    pub suspended_until: Option<String>,
+    pub locked_down: bool,
 }
 
 #[derive(Template)]
@@ -126,6 +135,8 @@ pub struct StaffLine {
     pub user_id: i64,
     pub pseudonym: String,
     pub role: String,
+    pub remove_action: String,
+    pub is_me: bool,
 }
 
 #[derive(Template)]
@@ -145,6 +156,13 @@ pub struct OrganisationView {
     pub ends: String,
     pub staff_error: Option<&'static str>,
     pub group_error: Option<&'static str>,
+    /// Role changes waiting for a second lead or admin.
+    pub requests: Vec<crate::moderation::roles::RequestLine>,
+    pub moderation_href: String,
+    pub partners_href: String,
+    pub audit_href: &'static str,
+    /// A change was just asked for.
+    pub asked: bool,
 }
 
 /// A checkbox in a list.
@@ -178,9 +196,10 @@ pub struct MemberLine {
     pub pseudonym: String,
     pub joined: String,
     pub agreed: bool,
-    pub remove_action: String,
-    /// Erasing the member's account, on their request.
-    pub erase_href: String,
+    /// The member's page for staff: notes and every action.
+    pub href: String,
+    pub suspended: bool,
+    pub banned: bool,
 }
 
 #[derive(Template)]

@@ -57,6 +57,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../assets/locales/", $lang, "/notifications.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/safety.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/operations.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/moderation.ftl")),
         ]
     };
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::{accounts, clock::Clock, config::Config, db::Db, discussions, groups, operations, safety};
+use crate::{accounts, clock::Clock, config::Config, db::Db, discussions, groups, moderation, operations, safety};
 
 /// Largest request body accepted; a long post is far smaller.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -54,6 +54,7 @@ pub fn app(state: AppState) -> Router {
         .merge(accounts::routes::router())
         .merge(groups::router())
         .merge(discussions::router())
+        .merge(moderation::router())
         .merge(safety::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::new())

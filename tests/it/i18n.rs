@@ -83,6 +83,20 @@ fn keys_used() -> BTreeSet<String> {
         "retention-",
         // operations
         "kept-",
+        // moderation (issue 4)
+        "moderation-",
+        "audit-",
+        "queue-",
+        "report-",
+        "held-",
+        "lockdown-",
+        "filter-",
+        "member-",
+        "notice-",
+        "role-",
+        "partner-",
+        "reset-",
+        "suspension-",
     ];
     for source in files_under("src", "rs") {
         for literal in source.split('"').skip(1).step_by(2) {
@@ -98,7 +112,7 @@ fn keys_used() -> BTreeSet<String> {
 
 /// Every translation file of one language, one after the other.
 fn all_files(lang: &str) -> String {
-    ["main", "groups", "discussions", "notifications", "safety", "operations"]
+    ["main", "groups", "discussions", "notifications", "safety", "operations", "moderation"]
         .iter()
         .map(|file| read(&format!("assets/locales/{lang}/{file}.ftl")))
         .collect()

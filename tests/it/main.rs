@@ -12,6 +12,7 @@ mod discussions;
 mod groups;
 mod i18n;
 mod migrations;
+mod moderation;
 mod notifications;
 mod operations;
 mod permissions;

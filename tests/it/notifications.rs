@@ -55,7 +55,7 @@ async fn replies_and_mentions_notify_the_right_people(backend: Backend) {
     // Bea replies, mentioning the topic's author, two members (a space written
     // as "_", an underscore kept), A's facilitator, herself, and two people
     // who cannot read the group.
-    let mentioning = "@alice thanks. @Rain_drop, (@sun_flower) @Guide-a @Bea @Cleo @Dora @Nobody and a@Bea.org";
+    let mentioning = "@alice thanks. @Rain_drop, (@sun_flower) @Guide-a @Bea @Cleo @Dora @Nobody and a@Bea";
     let (_, reply) = publish(&app, &bea, &a, Some(topic), "", mentioning).await;
     let mention = |post| vec![("mention".to_owned(), Some(post))];
     assert_eq!(stored(&app, "Alice").await, mention(reply), "one notification per person per post: the mention");

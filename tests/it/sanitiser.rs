@@ -576,8 +576,11 @@ fn query_value(text: &str) -> String {
 async fn hostile_text_never_reaches_a_page_as_markup(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let group = app.group("naughty").await;
-    let writer = app.member_of(&group, "Ink Writer").await;
-    let replier = app.member_of(&group, "Quill Replier").await;
+    // The group's staff write and read: their posts are never held for review
+    // (a line of the corpus may look like an e-mail address or a phone number),
+    // and they see everything members write, held or not.
+    let writer = group.facilitator.clone();
+    let replier = group.lead.clone();
     writer.get(&format!("/groups/{}", group.slug)).await;
     let mut corpus = corpus_lines(XSS, false);
     corpus.extend(corpus_lines(BLNS, true));

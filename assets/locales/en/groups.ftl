@@ -111,7 +111,6 @@ members-title = Members
 members-none = No members yet.
 members-joined = joined { $date }
 members-not-agreed = has not accepted the current agreements
-members-remove = Remove { $pseudonym } from the group
 
 check-ins-title = Check-ins
 check-ins-explain = Private conversations with the facilitators of a group. Only you and the group’s facilitators can read them.

@@ -111,7 +111,6 @@ members-title = Membres
 members-none = Aucun·e membre pour l’instant.
 members-joined = arrivé·e le { $date }
 members-not-agreed = n’a pas accepté les ententes actuelles
-members-remove = Retirer { $pseudonym } du groupe
 
 check-ins-title = Échanges privés
 check-ins-explain = Des conversations privées avec les personnes animatrices d’un groupe. Seules vous et ces personnes pouvez les lire.

@@ -54,6 +54,7 @@ const PAGES: &[(&str, Who, &str, u16)] = &[
     ("sessions", Who::Member, "/account/sessions", 200),
     ("two-factor set-up", Who::Member, "/account/two-factor", 200),
     ("erase my account", Who::Member, "/account/erase", 200),
+    ("report a post", Who::Member, "/posts/{reply}/report", 200),
     ("group as staff", Who::Lead, "/groups/{slug}", 200),
     ("topic as staff", Who::Lead, "/topics/{topic}", 200),
     ("who reacted", Who::Lead, "/posts/{post}/reactions", 200),
@@ -67,9 +68,20 @@ const PAGES: &[(&str, Who, &str, u16)] = &[
     ("group privacy", Who::Lead, "/groups/{slug}/privacy", 200),
     ("erase a member's account", Who::Lead, "/groups/{slug}/members/{member}/erase", 200),
     ("two-factor when on", Who::Lead, "/account/two-factor", 200),
+    ("moderation queue", Who::Lead, "/moderation", 200),
+    ("moderation settings", Who::Lead, "/groups/{slug}/moderation/settings", 200),
+    ("lockdown", Who::Lead, "/groups/{slug}/lockdown", 200),
+    ("a member, for staff", Who::Lead, "/groups/{slug}/members/{member}", 200),
+    ("redact a post", Who::Lead, "/posts/{post}/redact", 200),
+    ("a redacted post's originals", Who::Lead, "/posts/{post}/originals", 200),
+    ("move a topic", Who::Lead, "/topics/{topic}/move", 200),
+    ("audit log", Who::Lead, "/audit", 200),
+    ("organisation's moderation settings", Who::Lead, "/organisations/{org}/moderation", 200),
+    ("partner organisations", Who::Lead, "/organisations/{org}/partners", 200),
     ("invites", Who::Admin, "/invites", 200),
     ("organisations", Who::Admin, "/admin/organisations", 200),
     ("edit instance resources", Who::Admin, "/admin/resources", 200),
+    ("admins", Who::Admin, "/admin/admins", 200),
 ];
 
 /// The data the pages show, and a plain HTTP visitor for each viewer.
@@ -80,6 +92,8 @@ struct World {
     topic: i64,
     post: i64,
     check_in: i64,
+    /// The lead's reply (the member reports it).
+    reply: i64,
     member_id: i64,
 }
 
@@ -127,7 +141,15 @@ impl World {
             .execute(&app.state.db.write)
             .await
             .unwrap();
-        Self { group, member, admin, topic, post, check_in, member_id }
+
+        // For the queue: a report on the lead's reply, and a post held for an e-mail address.
+        let (reply,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+        member.get(&format!("/posts/{reply}/report")).await;
+        let report = [("reason", "at-risk"), ("details", "I am worried.")];
+        member.post(&format!("/posts/{reply}/report"), &report).await;
+        let held = [("body", "Write to me at rowan@example.org."), ("action", "publish")];
+        member.post(&format!("/topics/{topic}/reply"), &held).await;
+        Self { group, member, admin, topic, post, check_in, reply, member_id }
     }
 
     fn path(&self, template: &str) -> String {
@@ -137,6 +159,7 @@ impl World {
             .replace("{topic}", &self.topic.to_string())
             .replace("{post}", &self.post.to_string())
             .replace("{check_in}", &self.check_in.to_string())
+            .replace("{reply}", &self.reply.to_string())
             .replace("{member}", &self.member_id.to_string())
     }
 

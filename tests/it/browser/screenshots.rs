@@ -163,6 +163,10 @@ struct Forum {
     topic: String,
     check_in: String,
     rowan_id: i64,
+    /// Willow's reply, held for an e-mail address.
+    held: i64,
+    /// Rowan's crisis post, which Willow reported.
+    reported: i64,
 }
 
 impl Forum {
@@ -215,7 +219,46 @@ impl Forum {
         let privacy = [("retention", "90"), ("discourage_copying", "on"), ("watermark", "on")];
         group.facilitator.post("/groups/tuesday-circle/privacy", &privacy).await;
         let rowan_id = app.user_id("Rowan").await;
-        Self { group, topic, check_in, rowan_id }
+        let (held, reported) = Self::moderation(app, &group, &willow, &rowan, &topic).await;
+        Self { group, topic, check_in, rowan_id, held, reported }
+    }
+
+    /// Something in every part of the queue: a post held for an e-mail
+    /// address, a crisis post, an urgent report, someone waiting to join.
+    async fn moderation(
+        app: &TestApp,
+        group: &GroupSetup,
+        willow: &crate::support::Visitor,
+        rowan: &crate::support::Visitor,
+        topic: &str,
+    ) -> (i64, i64) {
+        let reply = |who: &crate::support::Visitor, body: &'static str| {
+            let (who, topic) = (who.clone(), topic.to_owned());
+            async move {
+                who.get(&topic).await;
+                who.post(&format!("{topic}/reply"), &[("body", body), ("action", "publish")]).await;
+            }
+        };
+        reply(willow, "You can write to me at willow.t@example.org if you like.").await;
+        let (held,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+        reply(rowan, "Some nights I feel I can't go on.").await;
+        let (reported,): (i64,) =
+            sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+        willow
+            .post(&format!("/posts/{reported}/report"), &[("reason", "at-risk"), ("details", "Please check on Rowan.")])
+            .await;
+        let settings = "/groups/tuesday-circle/moderation/settings";
+        group.facilitator.get(settings).await;
+        let fields = [("members_need_approval", "on"), ("premoderation", "new-members"), ("premoderation_posts", "3")];
+        group.facilitator.post(settings, &fields).await;
+        app.member_of(group, "Juniper").await;
+        // A partner organisation, given invites into the group.
+        let partner = app.group("shelter-network").await;
+        let partners = format!("/organisations/{}/partners", group.organisation_id);
+        group.lead.get(&partners).await;
+        let (org, id) = (partner.organisation_id.to_string(), group.id.to_string());
+        group.lead.post(&partners, &[("partner", org.as_str()), ("quota", "10"), ("group", id.as_str())]).await;
+        (held, reported)
     }
 
     async fn member_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
@@ -235,6 +278,8 @@ impl Forum {
             ("/account/sessions".to_owned(), "sessions"),
             ("/account/two-factor".to_owned(), "two-factor"),
             ("/account/erase".to_owned(), "erase"),
+            (format!("{}?before={}#post-{}", self.topic, self.held + 1, self.held), "topic-held-post"),
+            (format!("/posts/{}/report", self.reported), "report-form"),
         ] {
             browser.goto(&format!("{base}{path}")).await;
             shots.take(browser, name).await;
@@ -260,10 +305,30 @@ impl Forum {
             ("/check-ins".to_owned(), "staff-check-ins"),
             ("/groups/tuesday-circle/privacy".to_owned(), "group-privacy"),
             (format!("/groups/tuesday-circle/members/{}/erase", self.rowan_id), "member-erase"),
+            ("/moderation".to_owned(), "queue"),
+            ("/groups/tuesday-circle/moderation/settings".to_owned(), "moderation-settings"),
+            ("/groups/tuesday-circle/lockdown".to_owned(), "lockdown"),
+            (format!("/posts/{}/redact", self.reported), "redact"),
+            (format!("/organisations/{}/partners", self.group.organisation_id), "partners"),
+            (format!("/organisations/{}/moderation", self.group.organisation_id), "organisation-moderation"),
         ] {
             browser.goto(&format!("{base}{path}")).await;
             shots.take(browser, name).await;
         }
+        // A post folded in the queue, opened by the facilitator's choice.
+        browser.goto(&format!("{base}/moderation")).await;
+        browser.click("details.blurred summary").await;
+        shots.take(browser, "queue-opened").await;
+        let member = format!("{base}/groups/tuesday-circle/members/{}", app.user_id("Rowan").await);
+        browser.goto(&member).await;
+        shots.take(browser, "member").await;
+        browser.goto(&format!("{base}/audit")).await;
+        shots.take(browser, "audit").await;
+        browser.click("nav form button").await;
+        // Someone waiting to be let in.
+        sign_in_as(browser, app, "Juniper").await;
+        browser.goto(&format!("{base}/groups/tuesday-circle")).await;
+        shots.take(browser, "waiting").await;
         browser.click("nav form button").await;
     }
 }

@@ -161,8 +161,11 @@ async fn staff_erase_an_account_on_the_members_request(backend: Backend) {
     let (group, member, rowan, own, _) = busy_member(&app).await;
     let member_id = app.user_id(NAME).await;
     let path = format!("/groups/circle/members/{member_id}/erase");
+    // The link sits with every other action on the member's page for staff.
     let members = group.facilitator.get("/groups/circle/members").await;
-    assert!(members.body.contains(&format!("href=\"{path}\"")));
+    assert!(members.body.contains(&format!("href=\"/groups/circle/members/{member_id}\"")));
+    let member_page = group.facilitator.get(&format!("/groups/circle/members/{member_id}")).await;
+    assert!(member_page.body.contains(&format!("href=\"{path}\"")));
     assert_eq!(rowan.get(&path).await.status, StatusCode::NOT_FOUND, "not for members");
     let lead_id = app.user_id("Lead-circle").await;
     let colleague = format!("/groups/circle/members/{lead_id}/erase");
