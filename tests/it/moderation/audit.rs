@@ -119,6 +119,7 @@ async fn every_staff_action_leaves_exactly_one_entry(backend: Backend) {
     walk.expect(admin.post(&format!("/role-requests/{request}/confirm"), &[]).await, Action::RoleChangeConfirmed).await;
     let xen = Visitor::new(&app.base);
     xen.sign_in("Xen", crate::support::PASSWORD).await;
+    app.enrol_two_factor(&xen).await; // a new lead sets up two-factor before acting
     walk.expect(
         xen.post(&format!("{org}/staff"), &[("pseudonym", "Xen"), ("role", "facilitator")]).await,
         Action::RoleChanged,

@@ -20,8 +20,9 @@ pub fn every_route() -> Vec<(String, String)> {
     routes
 }
 
-/// What fills a route's placeholders: `{slug}`, `{code}`, and each `{id}` by
-/// the word before it (`/topics/{id}` takes `ids["topics"]`; unknown: 1).
+/// What fills a route's placeholders: `{slug}`, `{code}`, each `{id}` by
+/// the word before it (`/topics/{id}` takes `ids["topics"]`), any other by its
+/// own name (`{partnership}` takes `ids["partnership"]`); unknown: 1.
 #[derive(Debug, Default, Clone)]
 pub struct Fill {
     pub slug: String,
@@ -37,7 +38,10 @@ impl Fill {
                 "{slug}" => self.slug.clone(),
                 "{code}" => "no-such-code".to_owned(),
                 "{id}" => self.ids.get(previous).copied().unwrap_or(1).to_string(),
-                other => other.to_owned(),
+                other => match other.strip_prefix('{').and_then(|name| name.strip_suffix('}')) {
+                    Some(name) => self.ids.get(name).copied().unwrap_or(1).to_string(),
+                    None => other.to_owned(),
+                },
             };
             filled.push(value);
             previous = segment;
@@ -82,4 +86,7 @@ fn placeholders_are_filled_by_the_word_before_them() {
     assert_eq!(fill.path("/groups/{slug}/members/{id}/remove"), "/groups/circle/members/3/remove");
     assert_eq!(fill.path("/posts/{id}/edit"), "/posts/1/edit");
     assert_eq!(fill.path("/join/{code}/agree"), "/join/no-such-code/agree");
+    assert_eq!(fill.path("/organisations/{id}/staff/{user}/remove"), "/organisations/1/staff/1/remove");
+    let fill = Fill { ids: HashMap::from([("partnership", 4)]), ..fill };
+    assert_eq!(fill.path("/organisations/{id}/partners/{partnership}/end"), "/organisations/1/partners/4/end");
 }

@@ -10,7 +10,7 @@ use super::{
     routes::{Fill, every_route},
     row_counts,
 };
-use hearth::clock::Clock;
+use hearth::{clock::Clock, web::paths};
 
 use crate::{
     on_both_backends,
@@ -72,6 +72,24 @@ async fn staff_without_two_factor_can_do_nothing_but_set_it_up(backend: Backend)
             ("members", app.user_id("Willow").await),
         ]),
     };
+
+    // Moderation's staff routes are walked like every other.
+    let routes: Vec<String> = every_route().into_iter().map(|(_, pattern)| pattern).collect();
+    for staff_route in [
+        paths::MODERATION,
+        paths::AUDIT,
+        paths::POST_APPROVE,
+        paths::POST_REDACT,
+        paths::REPORT_RESOLVE,
+        paths::GROUP_LOCKDOWN,
+        paths::GROUP_MEMBER_BAN,
+        paths::GROUP_MEMBER_NOTES,
+        paths::ROLE_REQUEST_CONFIRM,
+        paths::ORGANISATION_PARTNERS,
+        paths::ADMIN_ADMINS,
+    ] {
+        assert!(walked(staff_route) && routes.iter().any(|r| r == staff_route), "{staff_route} is not walked");
+    }
 
     let before = row_counts(&app, backend).await;
     for (who, name) in [(&group.lead, "lead"), (&group.facilitator, "facilitator"), (&admin, "admin")] {
