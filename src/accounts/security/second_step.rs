@@ -105,7 +105,9 @@ async fn code_post(
     state.limits.check_address(client)?;
     let Some(challenge) = pending(&state, &headers).await? else { return Ok(see_other(paths::SIGN_IN)) };
     state.limits.check_sign_in(&format!("two-factor {}", challenge.user_id), client)?;
-    let user = accounts_store::user_by_id(&state.db.read, challenge.user_id).await?.ok_or(AppError::SignInRequired)?;
+    let user = accounts_store::user_by_id(&state.db.read, challenge.user_id).await?;
+    // A ban since the password step ends it too.
+    let user = user.filter(|u| u.banned_at.is_none()).ok_or(AppError::SignInRequired)?;
     let now = state.clock.now();
     let mut tx = state.db.write.begin().await?;
     let step = user.totp_secret.as_deref().and_then(|secret| totp::matching_step(secret, &form.code, now));

@@ -73,7 +73,8 @@ pub async fn set_suspension(
 }
 
 /// Bans an account from the whole instance: it cannot sign in, and every
-/// session it has ends now. `None` lifts the ban.
+/// session it has ends now, with any sign-in waiting for its two-factor code.
+/// `None` lifts the ban.
 pub async fn set_ban(conn: &mut AnyConnection, user_id: i64, at: Option<UnixTime>) -> Result<bool> {
     let done = sqlx::query("UPDATE users SET banned_at = $1 WHERE id = $2 AND is_admin = 0")
         .bind(at)
@@ -82,6 +83,7 @@ pub async fn set_ban(conn: &mut AnyConnection, user_id: i64, at: Option<UnixTime
         .await?;
     if at.is_some() {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+        sqlx::query("DELETE FROM sign_in_challenges WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
     }
     Ok(done.rows_affected() == 1)
 }

@@ -19,6 +19,10 @@ async fn a_banned_member_is_out_on_the_next_request(backend: Backend) {
     let second_device = app.visitor();
     assert_eq!(second_device.sign_in("Lurker", PASSWORD).await.status, StatusCode::SEE_OTHER);
     assert_eq!(intruder.get("/groups/circle").await.status, StatusCode::OK);
+    // Lurker uses two-factor; on a third device the password step is done and the code not yet.
+    app.enrol_two_factor(&intruder).await;
+    let half_signed_in = app.visitor();
+    assert_eq!(half_signed_in.sign_in("Lurker", PASSWORD).await.location(), Some("/sign-in/code"));
     let id = app.user_id("Lurker").await;
     let member = format!("/groups/circle/members/{id}");
 
@@ -34,6 +38,12 @@ async fn a_banned_member_is_out_on_the_next_request(backend: Backend) {
         assert_eq!(next.status, StatusCode::SEE_OTHER);
         assert_eq!(next.location(), Some("/sign-in"));
     }
+    half_signed_in.get("/sign-in/code").await;
+    let code = app.two_factor_code("Lurker").await;
+    let late = half_signed_in.post("/sign-in/code", &[("code", &code)]).await;
+    assert_eq!(late.location(), Some("/sign-in"), "a code step begun before the ban ends with it");
+    assert_eq!(half_signed_in.get("/").await.location(), Some("/sign-in"));
+    // Refused after the password, before any code is asked for.
     let again = app.visitor().sign_in("Lurker", PASSWORD).await;
     assert_eq!(again.status, StatusCode::FORBIDDEN);
     assert!(again.body.contains("closed by the facilitators"));
