@@ -20,7 +20,8 @@ use super::{
 };
 use crate::{
     accounts::{Member, session::Viewer, settings::current_password_matches},
-    groups::staff::staffed_group,
+    groups::{staff::staffed_group, store::GroupRow},
+    moderation::audit::{self, Action, Entry, Target},
     web::{
         AppState, cookies,
         csrf::{Fields, Post},
@@ -36,23 +37,33 @@ pub fn router() -> Router<AppState> {
         .route(paths::GROUP_MEMBER_ERASE, get(member_erase_get).post(member_erase_post))
 }
 
-/// Erases the account, then scrubs the files. The member's own choice.
+/// Erases the account, then scrubs the files. The member's own choice (not
+/// a staff action: nothing is audited).
 pub async fn erase_own_account(state: &AppState, viewer: &Viewer, keep_posts: bool) -> Result<(), AppError> {
-    store::erase_account(&state.db.write, viewer.user_id, keep_posts, state.clock.now()).await?;
+    let mut tx = state.db.write.begin().await?;
+    store::erase_account(&mut tx, viewer.user_id, keep_posts, state.clock.now()).await?;
+    tx.commit().await?;
     state.db.scrub_after_deleting().await;
     Ok(())
 }
 
-/// Erases a member's account on their request, by a group's staff (a staff
-/// action, to be audited).
+/// Erases a member's account on their request, by the staff of `group`: a
+/// staff action, audited in the same transaction. The entry names no one
+/// (the account is gone, and its id may be given again on SQLite).
 pub async fn erase_on_request(
     state: &AppState,
     staff: &Viewer,
+    group: &GroupRow,
     member_id: i64,
     keep_posts: bool,
 ) -> Result<(), AppError> {
-    tracing::info!(staff = staff.user_id, "erasing an account on its member's request");
-    store::erase_account(&state.db.write, member_id, keep_posts, state.clock.now()).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.write.begin().await?;
+    store::erase_account(&mut tx, member_id, keep_posts, now).await?;
+    let target = Target::Member(audit::ERASED_ACCOUNT);
+    let entry = Entry::new(Some(staff.user_id), Action::AccountErasedOnRequest, target, now).in_group(group);
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
     state.db.scrub_after_deleting().await;
     Ok(())
 }
@@ -126,12 +137,16 @@ async fn erase_post(
 
 /// The member in the URL, if the viewer is staff of the group and the member
 /// is one of its members (and not staff or an admin); 404 otherwise.
-async fn member_for_staff(state: &AppState, viewer: &Viewer, slug: &str, id: &str) -> Result<(i64, String), AppError> {
-    let group = staffed_group(state, viewer, slug).await?;
+async fn member_for_staff(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    id: &str,
+) -> Result<(GroupRow, i64, String), AppError> {
+    let group = staffed_group(state, viewer, slug).await?.group;
     let member_id = paths::parse_id(id)?;
-    let pseudonym =
-        store::erasable_member(&state.db.read, group.group.id, member_id).await?.ok_or(AppError::NotFound)?;
-    Ok((member_id, pseudonym))
+    let pseudonym = store::erasable_member(&state.db.read, group.id, member_id).await?.ok_or(AppError::NotFound)?;
+    Ok((group, member_id, pseudonym))
 }
 
 /// GET /groups/{slug}/members/{id}/erase — staff, on the member's request.
@@ -141,7 +156,7 @@ async fn member_erase_get(
     ctx: PageCtx,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (_, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let (_, _, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
     let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
     render(&form_page(ctx, action, Some(pseudonym), None, None))
 }
@@ -154,7 +169,7 @@ async fn member_erase_post(
     Path((slug, id)): Path<(String, String)>,
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
-    let (member_id, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let (group, member_id, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
     let keep_posts = match choice(&form) {
         Ok(keep) => keep,
         Err(key) => {
@@ -163,6 +178,6 @@ async fn member_erase_post(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
         }
     };
-    erase_on_request(&state, &viewer, member_id, keep_posts).await?;
+    erase_on_request(&state, &viewer, &group, member_id, keep_posts).await?;
     Ok(see_other(&paths::fill(paths::GROUP_MEMBERS, &slug)))
 }

@@ -17,6 +17,7 @@ use crate::{
     clock::format_date,
     config::RetentionLimits,
     groups::{staff::staffed_group, store::GroupRow},
+    moderation::audit::{self, Action, Entry, Target},
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -95,7 +96,7 @@ async fn privacy_get(
 }
 
 /// POST /groups/{slug}/privacy — saves retention, copying and watermark
-/// (`store::set_group_privacy`, the one place these change).
+/// (`store::set_group_privacy`, the one place these change), audited.
 async fn privacy_post(
     State(state): State<AppState>,
     Member(viewer): Member,
@@ -113,6 +114,11 @@ async fn privacy_post(
         discourage_copying: form.one("discourage_copying") == "on",
         watermark: form.one("watermark") == "on",
     };
-    store::set_group_privacy(&state.db.write, group.group.id, privacy).await?;
+    let g = &group.group;
+    let mut tx = state.db.write.begin().await?;
+    store::set_group_privacy(&mut tx, g.id, privacy).await?;
+    let entry = Entry::new(Some(viewer.user_id), Action::GroupPrivacyChanged, Target::Group(g.id), state.clock.now());
+    audit::record(&mut tx, &entry.in_group(g)).await?;
+    tx.commit().await?;
     Ok(see_other(&paths::fill(paths::GROUP_PRIVACY, &slug)))
 }

@@ -1,6 +1,8 @@
 //! The safety feature's SQL: a group's privacy options, the purges, and the
 //! steps of erasing an account.
 
+use sqlx::AnyConnection;
+
 use crate::db::Pool;
 
 type Result<T> = std::result::Result<T, sqlx::Error>;
@@ -15,14 +17,14 @@ pub struct GroupPrivacy {
 }
 
 /// Saves a group's privacy options: the one place they change (a staff
-/// action, to be audited).
-pub async fn set_group_privacy(pool: &Pool, group_id: i64, privacy: GroupPrivacy) -> Result<()> {
+/// action: the caller records it in the same transaction).
+pub async fn set_group_privacy(conn: &mut AnyConnection, group_id: i64, privacy: GroupPrivacy) -> Result<()> {
     sqlx::query("UPDATE support_groups SET retention_days = $1, discourage_copying = $2, watermark = $3 WHERE id = $4")
         .bind(privacy.retention_days)
         .bind(i64::from(privacy.discourage_copying))
         .bind(i64::from(privacy.watermark))
         .bind(group_id)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -168,16 +170,16 @@ pub const ERASE_STEPS: &[EraseStep] = &[
     step("users", When::Always, "DELETE FROM users WHERE id = $1"),
 ];
 
-/// Runs every step that applies, in one transaction: all of it or nothing.
-pub async fn erase_account(pool: &Pool, user_id: i64, keep_posts: bool, now: i64) -> Result<()> {
+/// Runs every step that applies, inside the caller's transaction (all of it
+/// or nothing, with the audit entry when staff erase on request).
+pub async fn erase_account(conn: &mut AnyConnection, user_id: i64, keep_posts: bool, now: i64) -> Result<()> {
     let choice = if keep_posts { When::KeepingPosts } else { When::DeletingPosts };
-    let mut tx = pool.begin().await?;
     for step in ERASE_STEPS.iter().filter(|step| step.when == When::Always || step.when == choice) {
         let query = sqlx::query(step.sql).bind(user_id);
         let query = if step.binds_now { query.bind(now) } else { query };
-        query.execute(&mut *tx).await?;
+        query.execute(&mut *conn).await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Whether `user_id` is a member of the group and no one's staff or an

@@ -73,6 +73,8 @@ audit-action-topic-locked = Locked a topic
 audit-action-topic-unlocked = Unlocked a topic
 audit-action-topic-moved = Moved a topic
 audit-action-report-resolved = Resolved a report
+audit-action-group-privacy-changed = Changed the group’s privacy options
+audit-action-account-erased-on-request = Erased an account on its member’s request
 
 ## Shared by staff actions
 moderation-cancel = Cancel

@@ -73,6 +73,8 @@ audit-action-topic-locked = A verrouillé un sujet
 audit-action-topic-unlocked = A déverrouillé un sujet
 audit-action-topic-moved = A déplacé un sujet
 audit-action-report-resolved = A traité un signalement
+audit-action-group-privacy-changed = A modifié les options de confidentialité du groupe
+audit-action-account-erased-on-request = A effacé un compte à la demande de la personne
 
 ## Commun aux actions de l’équipe
 moderation-cancel = Annuler

@@ -78,6 +78,9 @@ actions! {
     TopicUnlocked = "topic_unlocked" "audit-action-topic-unlocked",
     TopicMoved = "topic_moved" "audit-action-topic-moved",
     ReportResolved = "report_resolved" "audit-action-report-resolved",
+    // safety and privacy (issue 5)
+    GroupPrivacyChanged = "group_privacy_changed" "audit-action-group-privacy-changed",
+    AccountErasedOnRequest = "account_erased_on_request" "audit-action-account-erased-on-request",
 }
 
 impl Action {
@@ -85,6 +88,11 @@ impl Action {
         Self::ALL.iter().copied().find(|action| action.code() == code)
     }
 }
+
+/// The id an entry keeps for an account that was erased: ids start at 1, and
+/// an erased account's own id may be given to a new account (SQLite reuses
+/// the highest), so entries must not keep it.
+pub const ERASED_ACCOUNT: i64 = 0;
 
 /// What an action was done to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

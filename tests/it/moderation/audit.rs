@@ -166,6 +166,10 @@ async fn every_staff_action_leaves_exactly_one_entry(backend: Backend) {
         Action::ResourcesChanged,
     )
     .await;
+    let privacy = [("retention", "90"), ("discourage_copying", "on"), ("watermark", "on")];
+    walk.expect(guide.post("/groups/circle/privacy", &privacy).await, Action::GroupPrivacyChanged).await;
+    walk.refused(guide.post("/groups/circle/privacy", &[("retention", "3")]).await, "a retention under the limit")
+        .await;
     // Members accept the new agreements (not staff actions).
     for (visitor, name) in [(&willow, "Willow"), (&rowan, "Rowan")] {
         let user = app.user_id(name).await;
@@ -248,6 +252,16 @@ async fn every_staff_action_leaves_exactly_one_entry(backend: Backend) {
     walk.expect(guide.post(&format!("{member}/ban"), &[("confirm", "yes")]).await, Action::MemberBanned).await;
     walk.expect(lead.post(&format!("{member}/unban"), &[]).await, Action::BanLifted).await;
     walk.expect(guide.post(&format!("{member}/remove"), &[]).await, Action::MemberRemoved).await;
+    // Erasing Sage's account on their request: the entry names no one.
+    let erase = format!("/groups/circle/members/{sage}/erase");
+    walk.refused(guide.post(&erase, &[("posts", "keep")]).await, "an unconfirmed erasure").await;
+    walk.expect(guide.post(&erase, &[("posts", "keep"), ("confirm", "yes")]).await, Action::AccountErasedOnRequest)
+        .await;
+    let (target,): (Option<i64>,) = sqlx::query_as("SELECT target_id FROM audit_log ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(target, Some(hearth::moderation::audit::ERASED_ACCOUNT));
 
     // Lockdown, and moving a topic.
     walk.expect(guide.post("/groups/circle/lockdown", &[("action", "lock")]).await, Action::GroupLockedDown).await;

@@ -130,7 +130,11 @@ async fn the_last_admin_stays_and_requests_lapse(backend: Backend) {
     assert_eq!(second.post(&confirm, &[]).await.status, StatusCode::SEE_OTHER);
     let rowan = app.visitor();
     rowan.sign_in("Rowan", PASSWORD).await;
-    assert_eq!(rowan.get("/admin/admins").await.location(), Some("/account/two-factor"), "a new admin sets it up first");
+    assert_eq!(
+        rowan.get("/admin/admins").await.location(),
+        Some("/account/two-factor"),
+        "a new admin sets it up first"
+    );
     app.enrol_two_factor(&rowan).await;
     assert_eq!(rowan.get("/admin/admins").await.status, StatusCode::OK, "Rowan is an admin now");
 
