@@ -416,19 +416,21 @@ pub async fn update_post_in(tx: &mut AnyConnection, edit: PostEdit<'_>) -> Resul
     Ok(())
 }
 
-/// Really removes a post's words (and the reactions to them); the post keeps
-/// its place in the thread so replies still make sense.
+/// Really removes a post's words (with the reactions to them, and what staff
+/// kept of them before a redaction); the post keeps its place in the thread
+/// so replies still make sense.
 pub async fn delete_post(pool: &Pool, post_id: i64, now: UnixTime) -> Result<()> {
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "UPDATE posts SET body_md = '', body_html = '', warning = NULL, search_text = '', deleted_at = $1 \
-         WHERE id = $2",
+        "UPDATE posts SET body_md = '', body_html = '', warning = NULL, search_text = '', moderation_note = '', \
+           redaction_reason = '', deleted_at = $1 WHERE id = $2",
     )
     .bind(now)
     .bind(post_id)
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM reactions WHERE post_id = $1").bind(post_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM redactions WHERE post_id = $1").bind(post_id).execute(&mut *tx).await?;
     tx.commit().await
 }
 

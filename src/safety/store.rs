@@ -147,13 +147,57 @@ pub const ERASE_STEPS: &[EraseStep] = &[
     step("check_in_reads", When::Always, "DELETE FROM check_in_reads WHERE user_id = $1"),
     step("check_ins", When::Always, "DELETE FROM check_ins WHERE member_id = $1 OR with_member_id = $1"),
     step("check_in_messages", When::Always, "UPDATE check_in_messages SET author_id = NULL WHERE author_id = $1"),
+    // Moderation. What staff kept of their words before redacting them goes
+    // whatever the choice; so do reports about their posts and topics.
+    step(
+        "redactions",
+        When::Always,
+        "DELETE FROM redactions WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+    ),
+    step("redactions", When::Always, "UPDATE redactions SET redacted_by = NULL WHERE redacted_by = $1"),
+    step(
+        "reports",
+        When::Always,
+        "DELETE FROM reports WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1) \
+           OR (about = 'topic' AND topic_id IN (SELECT id FROM topics WHERE author_id = $1))",
+    ),
+    // A report they made stays for staff to act on, without their name or their words.
+    step("reports", When::Always, "UPDATE reports SET reporter_id = NULL, details = '' WHERE reporter_id = $1"),
+    step("reports", When::Always, "UPDATE reports SET resolved_by = NULL WHERE resolved_by = $1"),
+    step("member_notices", When::Always, "DELETE FROM member_notices WHERE user_id = $1"),
+    step("staff_notes", When::Always, "DELETE FROM staff_notes WHERE member_id = $1"),
+    step("staff_notes", When::Always, "UPDATE staff_notes SET author_id = NULL WHERE author_id = $1"),
+    step("password_resets", When::Always, "DELETE FROM password_resets WHERE user_id = $1"),
+    step("password_resets", When::Always, "UPDATE password_resets SET created_by = NULL WHERE created_by = $1"),
+    step("role_requests", When::Always, "DELETE FROM role_requests WHERE user_id = $1 OR requested_by = $1"),
+    // The audit log keeps what staff did, but not who the person was: a reason
+    // that mentions the pseudonym (`_` for a space, as in mentions, and as
+    // LIKE's any-character) is dropped, and the account's id becomes
+    // `audit::ERASED_ACCOUNT` — the only changes its trigger allows.
+    step(
+        "audit_log",
+        When::Always,
+        "UPDATE audit_log SET reason = '' WHERE reason <> '' AND LOWER(reason) LIKE \
+           '%' || REPLACE(LOWER((SELECT pseudonym FROM users WHERE id = $1)), ' ', '_') || '%'",
+    ),
+    step("audit_log", When::Always, "UPDATE audit_log SET actor_id = 0 WHERE actor_id = $1"),
+    step(
+        "audit_log",
+        When::Always,
+        "UPDATE audit_log SET target_id = 0 WHERE target_kind = 'member' AND target_id = $1",
+    ),
+    // Posts never published (waiting for review, or sent back) were never the
+    // group's words: they go whatever the choice.
+    step("topics", When::Always, "DELETE FROM topics WHERE author_id = $1 AND state = 'held'"),
+    step("posts", When::Always, "DELETE FROM posts WHERE author_id = $1 AND state IN ('held', 'declined')"),
     // Conversations they started go with their replies (which answer their words).
     step("topics", When::DeletingPosts, "DELETE FROM topics WHERE author_id = $1"),
     EraseStep {
         table: "posts",
         when: When::DeletingPosts,
         sql: "UPDATE posts SET body_md = '', body_html = '', warning = NULL, search_text = '', \
-              deleted_at = COALESCE(deleted_at, $2), author_id = NULL WHERE author_id = $1",
+              moderation_note = '', redaction_reason = '', deleted_at = COALESCE(deleted_at, $2), \
+              author_id = NULL WHERE author_id = $1",
         binds_now: true,
     },
     step("posts", When::KeepingPosts, "UPDATE posts SET author_id = NULL WHERE author_id = $1"),
@@ -182,12 +226,15 @@ pub async fn erase_account(conn: &mut AnyConnection, user_id: i64, keep_posts: b
     Ok(())
 }
 
-/// Whether `user_id` is a member of the group and no one's staff or an
-/// admin (staff may erase a member's account on request, not a colleague's).
+/// Whether `user_id` is a member of the group, no one's staff or an admin
+/// (staff may erase a member's account on request, not a colleague's), and
+/// not banned: a ban keeps the account, pseudonym included, until a lead
+/// lifts it, or erasing would undo it and free the name.
 pub async fn erasable_member(pool: &Pool, group_id: i64, user_id: i64) -> Result<Option<String>> {
     let found: Option<(String,)> = sqlx::query_as(
         "SELECT u.pseudonym FROM users u JOIN memberships m ON m.user_id = u.id AND m.group_id = $1 \
-         WHERE u.id = $2 AND u.is_admin = 0 AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.user_id = u.id)",
+         WHERE u.id = $2 AND u.is_admin = 0 AND u.banned_at IS NULL \
+           AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.user_id = u.id)",
     )
     .bind(group_id)
     .bind(user_id)

@@ -298,6 +298,7 @@ report-back = Back to the conversation
 ## A member, as staff see them
 member-back = Members of { $group }
 member-banned-tag = Banned
+member-banned-kept = A banned account is kept, pseudonym included, so the name cannot simply be taken again. Once a lead lifts the ban, the account can be erased on the member’s request.
 member-suspended-until = Suspended in this group until { $time }.
 member-reset-link-intro = Here is a one-time link to set a new password. It works once, for 24 hours. Hand it over in person or by a channel the member already trusts; it is not shown again.
 member-notes-title = Staff notes

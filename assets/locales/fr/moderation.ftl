@@ -301,6 +301,7 @@ report-back = Retour à la conversation
 ## Une personne membre, vue par l’équipe
 member-back = Membres de { $group }
 member-banned-tag = Bannie
+member-banned-kept = Un compte banni est conservé, pseudonyme compris, pour que le nom ne puisse pas simplement être repris. Une fois le bannissement levé par une ou un responsable, le compte peut être effacé à la demande de la personne.
 member-suspended-until = Suspendue dans ce groupe jusqu’au { $time }.
 member-reset-link-intro = Voici un lien à usage unique pour choisir un nouveau mot de passe. Il fonctionne une fois, pendant 24 heures. Remettez-le en personne ou par un moyen auquel la personne fait déjà confiance; il ne sera plus affiché.
 member-notes-title = Notes de l’équipe

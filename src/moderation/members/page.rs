@@ -52,7 +52,8 @@ pub struct MemberView {
     /// Lifting a ban is for a lead.
     pub unban_action: Option<String>,
     pub reset_action: String,
-    /// Erasing the account on the member's request (not staff or admins).
+    /// Erasing the account on the member's request (not staff or admins, not
+    /// while banned).
     pub erase_href: Option<String>,
     pub days: [i64; 6],
     pub error: Option<&'static str>,
@@ -95,7 +96,7 @@ pub(super) async fn page(
         ban_action: target(paths::GROUP_MEMBER_BAN),
         unban_action: access.undoes_safety_measures().then(|| target(paths::GROUP_MEMBER_UNBAN)),
         reset_action: target(paths::GROUP_MEMBER_RESET),
-        erase_href: (m.holds_power == 0).then(|| target(paths::GROUP_MEMBER_ERASE)),
+        erase_href: (m.holds_power == 0 && m.banned_at.is_none()).then(|| target(paths::GROUP_MEMBER_ERASE)),
         days: SUSPENSION_DAYS,
         error,
         reset_link,
