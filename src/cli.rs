@@ -46,9 +46,9 @@ enum Command {
     /// conversations in English and French, and print how to sign in.
     Demo,
     /// Delete now what Hearth keeps only for a while (expired sessions, spent
-    /// invites, posts past their group's retention, ended groups'
-    /// conversations) and scrub the database files; the server also does
-    /// this every quarter of an hour.
+    /// invites and reset links, posts and moderation records past their
+    /// group's retention, ended groups' conversations) and scrub the database
+    /// files; the server also does this every quarter of an hour.
     Purge,
     /// Manage instance admins.
     Admin {

@@ -41,8 +41,6 @@ pub struct Config {
     pub sign_in_as_notes: bool,
     /// Retention limits facilitators choose within, in days.
     pub retention: RetentionLimits,
-    /// How long staff keep what a post said before they redacted it.
-    pub redaction_retention: Duration,
 }
 
 /// How long group content may be kept, set by the instance; each group
@@ -92,7 +90,6 @@ struct FileSettings {
     retention_min_days: Option<u32>,
     retention_max_days: Option<u32>,
     ended_group_days: Option<u32>,
-    redaction_retention_days: Option<u64>,
 }
 
 /// Every setting: its file key and its environment variable.
@@ -114,7 +111,6 @@ const SETTINGS: &[(&str, &str)] = &[
     ("retention_min_days", "HEARTH_RETENTION_MIN_DAYS"),
     ("retention_max_days", "HEARTH_RETENTION_MAX_DAYS"),
     ("ended_group_days", "HEARTH_ENDED_GROUP_DAYS"),
-    ("redaction_retention_days", "HEARTH_REDACTION_RETENTION_DAYS"),
 ];
 
 impl Config {
@@ -243,7 +239,6 @@ impl Config {
             max_days: (max_days != 0).then_some(max_days),
             ended_group_days: days("ended_group_days", settings.ended_group_days, 30, 0)?,
         };
-        let redaction_days = number("redaction_retention_days", settings.redaction_retention_days, 30, 1..=3650)?;
 
         let trusted_proxy_header = pick("trusted_proxy_header", settings.trusted_proxy_header)
             .map(|(name, header)| {
@@ -272,7 +267,6 @@ impl Config {
             discreet_name,
             sign_in_as_notes,
             retention,
-            redaction_retention: Duration::from_secs(redaction_days * 86_400),
         })
     }
 
@@ -333,11 +327,6 @@ mod tests {
         assert!(!config.discreet_mode && !config.sign_in_as_notes);
         assert_eq!(config.discreet_name, "Notes");
         assert_eq!(config.retention, RetentionLimits { min_days: 7, max_days: Some(365), ended_group_days: 30 });
-        assert_eq!(config.redaction_retention, Duration::from_secs(30 * 86_400));
-        let short = Config::from_sources(Some("redaction_retention_days = 2"), &env(&[])).unwrap();
-        assert_eq!(short.redaction_retention, Duration::from_secs(2 * 86_400));
-        let err = Config::from_sources(None, &env(&[("HEARTH_REDACTION_RETENTION_DAYS", "0")])).unwrap_err();
-        assert_eq!(err.setting, "HEARTH_REDACTION_RETENTION_DAYS");
     }
 
     #[test]

@@ -18,3 +18,15 @@ WHEN NOT (
 BEGIN
     SELECT RAISE(ABORT, 'audit entries are never changed');
 END;
+
+-- What a redacted post said is kept as long as the post itself (the group's
+-- retention, counted from when the post was written) and goes with it, so it
+-- needs no date of its own.
+DROP INDEX redactions_purge;
+ALTER TABLE redactions DROP COLUMN purge_at;
+
+-- Moderation's records follow the group's retention like its posts: the
+-- purge deletes them by age, group by group.
+CREATE INDEX reports_group_created ON reports (group_id, created_at);
+CREATE INDEX member_notices_group_created ON member_notices (group_id, created_at);
+CREATE INDEX audit_log_group_created ON audit_log (group_id, created_at);

@@ -13,14 +13,18 @@
 //! | memberships.state, suspended_until, invite_id | waiting to join, suspended, invited how |
 //! | users.banned_at | banned from the instance |
 //! | posts.state, held_reason, moderation_note, redacted_at, redaction_reason; topics.state | held, declined, hidden, redacted |
-//! | redactions | what a redacted post said, for staff, until purged |
+//! | redactions | what a redacted post said, for staff, as long as the post |
 //! | reports | members' reports and Hearth's own flags (crisis words, word lists) |
 //! | staff_notes | short notes on a member, for an organisation's staff |
 //! | password_resets | one-time reset links (only their hash) |
 //! | member_notices | what a member is told the facilitators did |
 //! | role_requests | lead or admin changes waiting for a second person |
 //! | partnerships, partnership_groups, invites.partnership_id | partners' invite quotas |
-//! | audit_log | who did what, on what, when, why — append-only |
+//! | audit_log | who did what, on what, when, why — append-only (erasure takes an account out of it) |
+//!
+//! They are kept as `safety` says for everything (`safety::inventory`): by
+//! the group's retention (`safety::purge`) and erased with the member
+//! (`safety::store::ERASE_STEPS`).
 
 pub mod audit;
 pub mod filters;

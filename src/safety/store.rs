@@ -55,14 +55,18 @@ pub async fn delete_group_posts_before(pool: &Pool, group_id: i64, cutoff: i64) 
         .await?
         .rows_affected();
     if posts > 0 {
-        // Only topics begun before the cutoff can have lost posts.
+        // Only topics begun before the cutoff can have lost posts. Counts and
+        // read markers count published posts only (held and hidden ones are
+        // deleted by age like any other, but were never counted).
         for statement in [
             "DELETE FROM topics WHERE group_id = $1 AND created_at < $2 \
                AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.topic_id = topics.id)",
-            "UPDATE topics SET post_count = (SELECT COUNT(*) FROM posts p WHERE p.topic_id = topics.id) \
+            "UPDATE topics SET post_count = (SELECT COUNT(*) FROM posts p \
+               WHERE p.topic_id = topics.id AND p.state = 'published') \
              WHERE group_id = $1 AND created_at < $2",
             "UPDATE topic_reads SET read_count = (SELECT COUNT(*) FROM posts p \
-               WHERE p.topic_id = topic_reads.topic_id AND p.id <= topic_reads.last_read_post_id) \
+               WHERE p.topic_id = topic_reads.topic_id AND p.id <= topic_reads.last_read_post_id \
+                 AND p.state = 'published') \
              WHERE topic_id IN (SELECT id FROM topics WHERE group_id = $1 AND created_at < $2)",
         ] {
             sqlx::query(statement).bind(group_id).bind(cutoff).execute(&mut *tx).await?;
@@ -80,14 +84,56 @@ pub async fn delete_group_posts_before(pool: &Pool, group_id: i64, cutoff: i64) 
     Ok(posts)
 }
 
-/// Deletes every conversation of a group (topics with their posts, reactions,
-/// reads and notifications; check-ins with their messages); returns how many
-/// topics and check-ins went. Idempotent.
+/// Deletes a group's moderation records made before `cutoff`, as its posts
+/// are: what staff kept of redacted posts written before it, reports,
+/// notices to members and audit entries; returns how many. Idempotent.
+pub async fn delete_group_records_before(pool: &Pool, group_id: i64, cutoff: i64) -> Result<u64> {
+    let mut tx = pool.begin().await?;
+    let mut deleted = 0;
+    for statement in [
+        "DELETE FROM redactions WHERE post_id IN (SELECT id FROM posts WHERE group_id = $1 AND created_at < $2)",
+        "DELETE FROM reports WHERE group_id = $1 AND created_at < $2",
+        "DELETE FROM member_notices WHERE group_id = $1 AND created_at < $2",
+        "DELETE FROM audit_log WHERE group_id = $1 AND created_at < $2",
+    ] {
+        deleted += sqlx::query(statement).bind(group_id).bind(cutoff).execute(&mut *tx).await?.rows_affected();
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}
+
+/// Deletes what the instance's longest retention covers rather than a
+/// group's, made before `cutoff`: audit entries outside any group, and staff
+/// notes (an organisation's, not a group's); returns how many. Idempotent.
+pub async fn delete_instance_records_before(pool: &Pool, cutoff: i64) -> Result<u64> {
+    let mut tx = pool.begin().await?;
+    let mut deleted = 0;
+    for statement in [
+        "DELETE FROM audit_log WHERE group_id IS NULL AND created_at < $1",
+        "DELETE FROM staff_notes WHERE created_at < $1",
+    ] {
+        deleted += sqlx::query(statement).bind(cutoff).execute(&mut *tx).await?.rows_affected();
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}
+
+/// Deletes everything a group held (topics with their posts, reactions,
+/// reads, notifications, reports and redaction originals; check-ins with
+/// their messages; notices to members and audit entries about it); returns
+/// how many topics and check-ins went. Idempotent.
 pub async fn delete_group_conversations(pool: &Pool, group_id: i64) -> Result<u64> {
     let mut tx = pool.begin().await?;
     let mut deleted = 0;
     for statement in ["DELETE FROM topics WHERE group_id = $1", "DELETE FROM check_ins WHERE group_id = $1"] {
         deleted += sqlx::query(statement).bind(group_id).execute(&mut *tx).await?.rows_affected();
+    }
+    for statement in [
+        "DELETE FROM reports WHERE group_id = $1",
+        "DELETE FROM member_notices WHERE group_id = $1",
+        "DELETE FROM audit_log WHERE group_id = $1",
+    ] {
+        sqlx::query(statement).bind(group_id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(deleted)

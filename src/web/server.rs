@@ -44,9 +44,6 @@ async fn sweep(state: AppState) {
         } else if let Err(err) = session::purge_expired(&state).await {
             tracing::warn!(cause = %err, "purging expired sessions failed");
         }
-        if let Err(err) = crate::moderation::posts::redact::purge_expired(&state).await {
-            tracing::warn!(cause = %err, "purging redaction originals failed");
-        }
     }
 }
 

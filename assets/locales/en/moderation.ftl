@@ -137,19 +137,20 @@ report-topic-link = Report this topic to the facilitators
 ## Redaction
 redact-title = Redact a post
 redact-explain = { $days ->
-    [one] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff for { $days } day, then it is deleted.
-   *[other] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff for { $days } days, then it is deleted.
+    [one] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff as long as the post itself, and goes with it: by the group’s retention, { $days } day after the post was written, or sooner if its author deletes it.
+   *[other] Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff as long as the post itself, and goes with it: by the group’s retention, { $days } days after the post was written, or sooner if its author deletes it.
 }
+redact-explain-unlimited = Change what the post says. The author is told, with your reason. What it said before stays visible to the group’s staff as long as the post itself, and goes with it when its author deletes it.
 redact-reason-label = Reason
 redact-reason-hint = The author will read this. For example: “We removed a phone number to keep you safe.”
 redact-submit = Save the redacted post
 originals-title = What a redacted post said
-originals-intro = Only the group’s staff see this page. Originals are deleted when the retention period ends.
+originals-intro = Only the group’s staff see this page. What the post said goes with the post: when its author deletes it or erases their account, or by the group’s retention.
 originals-none = Nothing is kept any more.
 originals-when = Redacted { $time }
 originals-reason = Reason:
 originals-show = Show what it said
-originals-purge = Deleted after { $time }
+originals-purge = This post and its originals are deleted after { $time }.
 
 ## Moderation settings
 moderation-settings-title = Moderation settings

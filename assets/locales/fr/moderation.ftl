@@ -137,19 +137,20 @@ report-topic-link = Signaler ce sujet à l’équipe d’animation
 ## Caviardage
 redact-title = Caviarder un message
 redact-explain = { $days ->
-    [one] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe pendant { $days } jour, puis est supprimé.
-   *[other] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe pendant { $days } jours, puis est supprimé.
+    [one] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe aussi longtemps que le message lui-même, et part avec lui : selon la durée de conservation du groupe, { $days } jour après l’écriture du message, ou plus tôt si son auteur·e le supprime.
+   *[other] Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe aussi longtemps que le message lui-même, et part avec lui : selon la durée de conservation du groupe, { $days } jours après l’écriture du message, ou plus tôt si son auteur·e le supprime.
 }
+redact-explain-unlimited = Changez ce que dit le message. L’auteur·e en est informé·e, avec votre raison. Ce qu’il disait avant reste visible pour l’équipe du groupe aussi longtemps que le message lui-même, et part avec lui quand son auteur·e le supprime.
 redact-reason-label = Raison
 redact-reason-hint = L’auteur·e lira ceci. Par exemple : « Nous avons retiré un numéro de téléphone pour votre sécurité. »
 redact-submit = Enregistrer le message caviardé
 originals-title = Ce que disait un message caviardé
-originals-intro = Seule l’équipe du groupe voit cette page. Les originaux sont supprimés à la fin de la période de conservation.
+originals-intro = Seule l’équipe du groupe voit cette page. Ce que disait le message part avec lui : quand son auteur·e le supprime ou efface son compte, ou selon la durée de conservation du groupe.
 originals-none = Plus rien n’est conservé.
 originals-when = Caviardé { $time }
 originals-reason = Raison :
 originals-show = Afficher ce qu’il disait
-originals-purge = Supprimé après { $time }
+originals-purge = Ce message et ses originaux sont supprimés après le { $time }.
 
 ## Réglages de modération
 moderation-settings-title = Réglages de modération

@@ -159,6 +159,16 @@ pub async fn insert_reset(
     Ok(id)
 }
 
+/// Deletes reset links that were used or have expired; returns how many.
+/// Idempotent: the purge runs it on every node.
+pub async fn delete_spent_resets(pool: &Pool, now: UnixTime) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM password_resets WHERE used_at IS NOT NULL OR expires_at <= $1")
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// The member a reset link is for, while it can still be used.
 pub async fn usable_reset(pool: &Pool, code_hash: &[u8], now: UnixTime) -> Result<Option<(i64, String)>> {
     sqlx::query_as(

@@ -1,7 +1,7 @@
 //! What staff do to posts, from the queue and from the topic page: approve or
 //! decline a held post, hide and show one again, redact one (the original
-//! kept for staff, then purged), see what a redacted post said. Each action
-//! writes its audit entry in its own transaction.
+//! kept for staff as long as the post), see what a redacted post said. Each
+//! action writes its audit entry in its own transaction.
 
 pub mod redact;
 pub mod review;

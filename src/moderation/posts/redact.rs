@@ -1,7 +1,8 @@
 //! Redaction: staff change someone else's post, with a reason the author is
-//! told. What it said before is kept for the group's staff for the instance's
-//! retention period (`redaction_retention_days`), then deleted by
-//! [`purge_expired`], which the server runs every minute on every node.
+//! told. What it said before is kept for the group's staff as long as the
+//! post itself — the group's retention, counted from when the post was
+//! written — and goes with it (the purge, the author deleting it or erasing
+//! their account): one rule for a member's words, whoever last changed them.
 
 use askama::Template;
 use axum::{
@@ -15,7 +16,7 @@ use axum::{
 use super::{StaffPost, note, staff_post, store};
 use crate::{
     accounts::Member,
-    clock::format_utc,
+    clock::{UnixTime, format_utc},
     discussions::{
         drafts::Draft,
         store::{PostEdit, update_post_in},
@@ -26,6 +27,7 @@ use crate::{
         audit::{self, Action, Entry, Target},
         store::{NewNotice, insert_notice},
     },
+    safety::retention,
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -55,7 +57,18 @@ pub struct RedactView {
     pub reason: String,
     pub errors: FormErrors,
     pub reason_error: Option<&'static str>,
-    pub retention_days: i64,
+    /// The group's retention in days; `None`: posts are kept until deleted.
+    pub retention_days: Option<i64>,
+}
+
+/// The group's retention for this post's words, in days (`None`: no limit).
+fn retention_days(state: &AppState, scope: &StaffPost) -> Option<i64> {
+    retention::effective_days(&state.config.retention, scope.group.group.retention_days)
+}
+
+/// When the post — and what staff kept of it — is deleted by the group's retention.
+fn deleted_with_the_post(state: &AppState, scope: &StaffPost) -> Option<UnixTime> {
+    retention_days(state, scope).map(|days| scope.post.created_at + days * retention::DAY_SECONDS)
 }
 
 /// A post staff may redact: published or hidden, with its words.
@@ -83,7 +96,7 @@ fn view(state: &AppState, ctx: PageCtx, scope: &StaffPost) -> RedactView {
         reason: String::new(),
         errors: FormErrors::default(),
         reason_error: None,
-        retention_days: i64::try_from(state.config.redaction_retention.as_secs() / 86_400).unwrap_or(i64::MAX),
+        retention_days: retention_days(state, scope),
     }
 }
 
@@ -125,7 +138,6 @@ async fn redact_post(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let retention = i64::try_from(state.config.redaction_retention.as_secs()).unwrap_or(i64::MAX);
     let (html, search_text) = (draft.html(), draft.search_text(with_title));
     let mut tx = state.db.write.begin().await?;
     let original = store::Original {
@@ -136,7 +148,6 @@ async fn redact_post(
         reason: &reason,
         redacted_by: viewer.user_id,
         now: scope.now,
-        purge_at: scope.now.saturating_add(retention),
     };
     store::keep_original(&mut tx, original).await?;
     let edit = PostEdit {
@@ -178,7 +189,6 @@ pub struct OriginalLine {
     pub reason: String,
     pub by: Option<String>,
     pub at: String,
-    pub purge: String,
 }
 
 #[derive(Template)]
@@ -188,9 +198,11 @@ pub struct OriginalsView {
     pub topic_title: String,
     pub post_href: String,
     pub originals: Vec<OriginalLine>,
+    /// When they are deleted with the post, if the group's retention limits it.
+    pub deleted_on: Option<String>,
 }
 
-/// GET /posts/{id}/originals — what a redacted post said (staff only, until purged).
+/// GET /posts/{id}/originals — what a redacted post said (staff only, as long as the post).
 async fn originals_get(
     State(state): State<AppState>,
     Member(viewer): Member,
@@ -208,18 +220,13 @@ async fn originals_get(
             reason: row.reason,
             by: row.redacted_by,
             at: format_utc(row.created_at),
-            purge: format_utc(row.purge_at),
         })
         .collect();
     render(&OriginalsView {
+        deleted_on: deleted_with_the_post(&state, &scope).map(format_utc),
         ctx,
         topic_title: scope.post.title.clone(),
         post_href: post_href(scope.post.topic_id, scope.post.id),
         originals,
     })
-}
-
-/// Deletes originals kept past the retention period. Idempotent: every node may run it.
-pub async fn purge_expired(state: &AppState) -> Result<u64, sqlx::Error> {
-    store::purge_originals(&state.db.write, state.clock.now()).await
 }

@@ -1,5 +1,5 @@
 //! SQL for what staff do to posts: publishing a held post, declining it,
-//! hiding and showing it again, redacting it (and purging the originals), and
+//! hiding and showing it again, redacting it (keeping the original), and
 //! moving a topic. Topics count published posts only, and read markers count
 //! the same posts, so every change of a post's state adjusts both.
 
@@ -192,7 +192,6 @@ pub struct Original<'a> {
     pub reason: &'a str,
     pub redacted_by: i64,
     pub now: UnixTime,
-    pub purge_at: UnixTime,
 }
 
 /// Keeps the original and marks the post redacted (the new words are saved
@@ -200,7 +199,7 @@ pub struct Original<'a> {
 pub async fn keep_original(conn: &mut AnyConnection, original: Original<'_>) -> Result<()> {
     sqlx::query(
         "INSERT INTO redactions (post_id, original_title, original_warning, original_md, reason, redacted_by, \
-           created_at, purge_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+           created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(original.post_id)
     .bind(original.title)
@@ -209,7 +208,6 @@ pub async fn keep_original(conn: &mut AnyConnection, original: Original<'_>) -> 
     .bind(original.reason)
     .bind(original.redacted_by)
     .bind(original.now)
-    .bind(original.purge_at)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE posts SET redacted_at = $1, redaction_reason = $2 WHERE id = $3")
@@ -229,25 +227,18 @@ pub struct OriginalRow {
     pub reason: String,
     pub redacted_by: Option<String>,
     pub created_at: i64,
-    pub purge_at: i64,
 }
 
 /// A post's kept originals, newest first (the caller checked the viewer is its staff).
 pub async fn originals(pool: &Pool, post_id: i64) -> Result<Vec<OriginalRow>> {
     sqlx::query_as(
         "SELECT r.original_title, r.original_warning, r.original_md, r.reason, u.pseudonym AS redacted_by, \
-           r.created_at, r.purge_at \
+           r.created_at \
          FROM redactions r LEFT JOIN users u ON u.id = r.redacted_by WHERE r.post_id = $1 ORDER BY r.id DESC",
     )
     .bind(post_id)
     .fetch_all(pool)
     .await
-}
-
-/// Deletes originals past their retention; idempotent, so every node may run it.
-pub async fn purge_originals(pool: &Pool, now: UnixTime) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM redactions WHERE purge_at <= $1").bind(now).execute(pool).await?;
-    Ok(done.rows_affected())
 }
 
 // ----- moving a topic -----

@@ -135,3 +135,13 @@ pub async fn set_admin(conn: &mut AnyConnection, user_id: i64, admin: bool) -> R
 pub async fn admins(pool: &Pool) -> Result<Vec<(i64, String)>> {
     sqlx::query_as("SELECT id, pseudonym FROM users WHERE is_admin = 1 ORDER BY pseudonym").fetch_all(pool).await
 }
+
+/// Deletes requests nobody confirmed in time (they no longer count); returns
+/// how many. Idempotent: the purge runs it on every node.
+pub async fn delete_lapsed(pool: &Pool, now: UnixTime) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM role_requests WHERE created_at <= $1")
+        .bind(now - REQUEST_DAYS * 86_400)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
