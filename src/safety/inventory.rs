@@ -8,6 +8,7 @@
 use crate::{
     accounts::security::second_step::CHALLENGE_SECONDS,
     config::Config,
+    moderation::{members::reset::RESET_VALID_SECONDS, roles::store::REQUEST_DAYS},
     web::i18n::{Locale, Translations},
 };
 
@@ -31,8 +32,13 @@ pub struct Item {
     pub tables: &'static [&'static str],
 }
 
-const POSTS_KEPT: Kept =
-    Kept::ByRetention { limited: "inventory-posts-kept", unlimited: "inventory-posts-kept-unlimited" };
+const POSTS_KEPT: Kept = by_retention("inventory-posts-kept", "inventory-posts-kept-unlimited");
+
+/// Kept by retention (`purge`): a sentence for an instance that limits it,
+/// one for an instance that does not.
+const fn by_retention(limited: &'static str, unlimited: &'static str) -> Kept {
+    Kept::ByRetention { limited, unlimited }
+}
 
 pub const INVENTORY: &[Item] = &[
     Item {
@@ -45,7 +51,7 @@ pub const INVENTORY: &[Item] = &[
         what: "inventory-secrets",
         who: "inventory-secrets-who",
         kept: Kept::Always("inventory-secrets-kept"),
-        tables: &["recovery_codes"],
+        tables: &["recovery_codes", "password_resets"],
     },
     Item {
         what: "inventory-sessions",
@@ -77,11 +83,52 @@ pub const INVENTORY: &[Item] = &[
         kept: Kept::Always("inventory-reads-kept"),
         tables: &["topic_reads", "check_in_reads", "notifications"],
     },
+    // moderation (issue 4)
+    Item {
+        what: "inventory-redactions",
+        who: "inventory-redactions-who",
+        kept: Kept::Always("inventory-redactions-kept"),
+        tables: &["redactions"],
+    },
+    Item {
+        what: "inventory-reports",
+        who: "inventory-reports-who",
+        kept: by_retention("inventory-reports-kept", "inventory-reports-kept-unlimited"),
+        tables: &["reports"],
+    },
+    Item {
+        what: "inventory-notices",
+        who: "inventory-notices-who",
+        kept: by_retention("inventory-notices-kept", "inventory-notices-kept-unlimited"),
+        tables: &["member_notices"],
+    },
+    Item {
+        what: "inventory-staff-notes",
+        who: "inventory-staff-notes-who",
+        kept: by_retention("inventory-staff-notes-kept", "inventory-staff-notes-kept-unlimited"),
+        tables: &["staff_notes"],
+    },
+    Item {
+        what: "inventory-audit",
+        who: "inventory-audit-who",
+        kept: by_retention("inventory-audit-kept", "inventory-audit-kept-unlimited"),
+        tables: &["audit_log"],
+    },
     Item {
         what: "inventory-groups",
         who: "inventory-groups-who",
         kept: Kept::Always("inventory-groups-kept"),
-        tables: &["organisations", "staff", "support_groups", "group_facilitators", "agreements", "instance_resources"],
+        tables: &[
+            "organisations",
+            "staff",
+            "support_groups",
+            "group_facilitators",
+            "agreements",
+            "instance_resources",
+            "partnerships",
+            "partnership_groups",
+            "role_requests",
+        ],
     },
 ];
 
@@ -105,6 +152,8 @@ pub fn shown(translations: &Translations, locale: Locale, config: &Config) -> Ve
         ("min", i64::from(limits.min_days)),
         ("max", limits.max_days.map_or(0, i64::from)),
         ("ended", i64::from(limits.ended_group_days)),
+        ("reset", RESET_VALID_SECONDS / 3600),
+        ("request", REQUEST_DAYS),
     ];
     INVENTORY
         .iter()
