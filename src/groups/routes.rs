@@ -114,7 +114,7 @@ async fn group_get(
     let access = group.access(now);
     if access.standing == super::policy::Standing::Pending {
         return render(&moderation::views::WaitingView {
-            ctx,
+            ctx: ctx.in_group(&group.group),
             group_name: group.group.name.clone(),
             purpose: group.group.purpose.clone(),
             agreements_href: paths::fill(paths::GROUP_AGREEMENTS, &slug),

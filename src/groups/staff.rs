@@ -96,7 +96,7 @@ async fn settings_page(
         Vec::new()
     };
     Ok(views::GroupSettingsView {
-        ctx,
+        ctx: ctx.in_group(g),
         group_href: paths::fill(paths::GROUP, &g.slug),
         action: paths::fill(paths::GROUP_SETTINGS, &g.slug),
         name: field("name", g.name.clone()),
@@ -203,7 +203,7 @@ async fn members_get(
         })
         .collect();
     render(&views::MembersView {
-        ctx,
+        ctx: ctx.in_group(&group.group),
         group_name: group.group.name,
         group_href: paths::fill(paths::GROUP, &slug),
         members,
@@ -289,6 +289,7 @@ async fn agreements_edit_get(
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
     let current = store::agreements(&state.db.read, group.group.id, group.group.agreements_version).await?;
+    let ctx = ctx.in_group(&group.group);
     render(&MarkdownPage::Agreements.editor(ctx, &slug, current.map(|a| a.body_md).unwrap_or_default()))
 }
 
@@ -301,7 +302,7 @@ async fn agreements_edit_post(
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
-    let source = match MarkdownPage::Agreements.submitted(ctx, &slug, &form) {
+    let source = match MarkdownPage::Agreements.submitted(ctx.in_group(&group.group), &slug, &form) {
         Submitted::Save(source) => source,
         Submitted::Show(status, view) => return render_with_status(status, view.as_ref()),
     };
@@ -327,7 +328,7 @@ async fn resources_edit_get(
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
     let source = store::resources_source(&state.db.read, group.group.id).await?;
-    render(&MarkdownPage::GroupResources.editor(ctx, &slug, source))
+    render(&MarkdownPage::GroupResources.editor(ctx.in_group(&group.group), &slug, source))
 }
 
 /// POST /groups/{slug}/resources/edit
@@ -339,7 +340,7 @@ async fn resources_edit_post(
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
     let group = staffed_group(&state, &viewer, &slug).await?;
-    let source = match MarkdownPage::GroupResources.submitted(ctx, &slug, &form) {
+    let source = match MarkdownPage::GroupResources.submitted(ctx.in_group(&group.group), &slug, &form) {
         Submitted::Save(source) => source,
         Submitted::Show(status, view) => return render_with_status(status, view.as_ref()),
     };

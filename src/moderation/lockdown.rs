@@ -60,7 +60,7 @@ async fn lockdown_get(
     let group = staffed_group(&state, &viewer, &slug).await?;
     let access = group.access(state.clock.now());
     render(&LockdownView {
-        ctx,
+        ctx: ctx.in_group(&group.group),
         group_name: group.group.name.clone(),
         group_href: paths::fill(paths::GROUP, &slug),
         action: paths::fill(paths::GROUP_LOCKDOWN, &slug),

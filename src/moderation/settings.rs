@@ -58,7 +58,7 @@ pub struct GroupSettingsView {
 fn group_view(ctx: PageCtx, group: &GroupWithAccess, lists: store::StoredLists) -> GroupSettingsView {
     let g = &group.group;
     GroupSettingsView {
-        ctx,
+        ctx: ctx.in_group(g),
         group_name: g.name.clone(),
         group_href: paths::fill(paths::GROUP, &g.slug),
         action: paths::fill(paths::GROUP_MODERATION_SETTINGS, &g.slug),

@@ -65,7 +65,7 @@ async fn move_get(
     let g = &group.group;
     let targets = store::move_targets(&state.db.read, viewer.user_id, g.organisation_id, g.id).await?;
     render(&MoveView {
-        ctx,
+        ctx: ctx.in_group(g),
         topic_href: paths::fill(paths::TOPIC, &topic.id.to_string()),
         title: topic.title,
         group_name: g.name.clone(),

@@ -48,6 +48,13 @@ const WRITING: &[(&str, &str, bool)] = &[
     ("name", "kept-field-name", false),
     ("purpose", "kept-field-purpose", true),
     ("facilitation", "kept-field-facilitation", true),
+    // moderation, with the labels its forms show: what a reporter adds,
+    // staff's note to a member, the word lists
+    ("details", "report-details-label", true),
+    ("message", "moderation-note-label", true),
+    ("crisis_words", "moderation-crisis-words-label", true),
+    ("hold_words", "moderation-hold-words-label", true),
+    ("flag_words", "moderation-flag-words-label", true),
 ];
 
 pub fn field_kind(name: &str) -> FieldKind {

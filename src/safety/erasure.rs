@@ -156,9 +156,9 @@ async fn member_erase_get(
     ctx: PageCtx,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (_, _, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let (group, _, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
     let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
-    render(&form_page(ctx, action, Some(pseudonym), None, None))
+    render(&form_page(ctx.in_group(&group), action, Some(pseudonym), None, None))
 }
 
 /// POST /groups/{slug}/members/{id}/erase
@@ -174,7 +174,7 @@ async fn member_erase_post(
         Ok(keep) => keep,
         Err(key) => {
             let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
-            let view = form_page(ctx, action, Some(pseudonym), Some(&form), Some(key));
+            let view = form_page(ctx.in_group(&group), action, Some(pseudonym), Some(&form), Some(key));
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
         }
     };

@@ -78,7 +78,7 @@ pub(super) async fn page(
         .collect();
     let access = scope.group.access(scope.now);
     Ok(MemberView {
-        ctx,
+        ctx: ctx.in_group(g),
         group_name: g.name.clone(),
         members_href: paths::fill(paths::GROUP_MEMBERS, &g.slug),
         pseudonym: m.pseudonym.clone(),

@@ -85,7 +85,7 @@ async fn redactable(
 fn view(state: &AppState, ctx: PageCtx, scope: &StaffPost) -> RedactView {
     let post = &scope.post;
     RedactView {
-        ctx,
+        ctx: ctx.in_group(&scope.group.group),
         topic_title: post.title.clone(),
         post_href: post_href(post.topic_id, post.id),
         action: paths::fill(paths::POST_REDACT, &post.id.to_string()),
@@ -224,7 +224,7 @@ async fn originals_get(
         .collect();
     render(&OriginalsView {
         deleted_on: deleted_with_the_post(&state, &scope).map(format_utc),
-        ctx,
+        ctx: ctx.in_group(&scope.group.group),
         topic_title: scope.post.title.clone(),
         post_href: post_href(scope.post.topic_id, scope.post.id),
         originals,

@@ -48,7 +48,7 @@ fn refused(
     title: &'static str,
 ) -> Result<Response, AppError> {
     let view = ActionView {
-        ctx,
+        ctx: ctx.in_group(&scope.group.group),
         title,
         explain: None,
         action: paths::fill(route, &scope.post.id.to_string()),

@@ -22,7 +22,7 @@ use crate::{
         store::{post_for_viewer, topic_for_viewer},
         topics::post_href,
     },
-    groups::store::group_by_id_for_viewer,
+    groups::store::{GroupRow, group_by_id_for_viewer},
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -68,7 +68,7 @@ pub struct ReportView {
 /// What is reported: a published post (or a topic, through its first post)
 /// in a group where the viewer is a member who may report it.
 struct Reported {
-    group_id: i64,
+    group: GroupRow,
     topic_id: i64,
     post_id: i64,
     title: String,
@@ -92,14 +92,14 @@ async fn reported(state: &AppState, viewer: &Viewer, raw_id: &str, about: &'stat
     if !published || !group.access(now).reports(author == Some(viewer.user_id)) {
         return Err(AppError::NotFound);
     }
-    Ok(Reported { group_id, topic_id, post_id, title, about })
+    Ok(Reported { group: group.group, topic_id, post_id, title, about })
 }
 
 fn form(ctx: PageCtx, reported: &Reported, chosen: &str, details: &str) -> ReportView {
     let route = if reported.about == "topic" { paths::TOPIC_REPORT } else { paths::POST_REPORT };
     let id = if reported.about == "topic" { reported.topic_id } else { reported.post_id };
     ReportView {
-        ctx,
+        ctx: ctx.in_group(&reported.group),
         about_topic: reported.about == "topic",
         topic_title: reported.title.clone(),
         back_href: post_href(reported.topic_id, reported.post_id),
@@ -148,7 +148,7 @@ async fn report_post(
     // Reporting twice adds nothing the facilitators do not already have.
     if !store::already_open(&state.db.read, viewer.user_id, reported.post_id, about).await? {
         let report = store::NewReport {
-            group_id: reported.group_id,
+            group_id: reported.group.id,
             topic_id: reported.topic_id,
             post_id: reported.post_id,
             about,

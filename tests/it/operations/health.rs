@@ -100,6 +100,12 @@ async fn a_post_the_database_cannot_take_comes_back_in_its_form(backend: Backend
         .await;
     let reply_path = format!("{}/reply", topic.location().unwrap());
     willow.get(topic.location().unwrap()).await;
+    // A post by the facilitators, for Willow to report.
+    group.facilitator.get("/groups/kept/topics/new").await;
+    let fields = [("title", "Welcome"), ("body", "Hello all."), ("action", "publish")];
+    group.facilitator.post("/groups/kept/topics/new", &fields).await;
+    let (staff_post,): (i64,) =
+        sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
     let stranger = app.visitor();
     stranger.get("/sign-in").await;
 
@@ -116,6 +122,17 @@ async fn a_post_the_database_cannot_take_comes_back_in_its_form(backend: Backend
     assert_eq!(kept.value("warning"), Some("grief"));
     assert_eq!(kept.value("action"), Some("publish"));
     assert!(kept.value("csrf").is_some_and(|token| !token.is_empty()));
+    // Moderation's forms too: what a reporter wrote comes back.
+    let report = [("reason", "at-risk"), ("details", "She said she is scared tonight.")];
+    let page = willow.post(&format!("/posts/{staff_post}/report"), &report).await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "{}", page.body);
+    assert_eq!(KeptForm::parse(&page.body).value("details"), Some("She said she is scared tonight."));
+    assert!(
+        page.body.contains("Anything else the facilitators should know</label>")
+            && page.body.contains("name=\"details\" rows=\"10\">She said"),
+        "shown to edit, under the form's own label: {}",
+        page.body
+    );
 
     // A forged form (no valid token) gets nothing back.
     let forged = willow.post_raw(&reply_path, &[("csrf", "forged"), ("body", words), ("action", "publish")]).await;

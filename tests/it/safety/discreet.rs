@@ -132,6 +132,28 @@ async fn discreet_pages_show_only_the_neutral_name(backend: Backend) {
     let found = telling(&pages_of(&french, &fill).await, "Notes", &["survivant", "survivor"]);
     assert!(found.is_empty(), "French discreet pages that say more:\n{}", found.join("\n"));
     assert!(title(&rowan.get("/groups/circle").await.body).contains("Survivor Circle of Hope"));
+
+    // Staff share devices too: the queue, a member's page, the log, all of it.
+    rowan.get(&topic).await;
+    rowan.post(&format!("{topic}/reply"), &[("body", "Write to rowan@example.org"), ("action", "publish")]).await;
+    let (post,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+    rowan.get(&format!("/posts/{post}/report")).await;
+    rowan.post(&format!("/posts/{post}/report"), &[("reason", "at-risk")]).await;
+    let lead = &group.lead;
+    lead.get("/account").await;
+    lead.post("/account/discreet", &[("discreet", "on")]).await;
+    let mut staff = fill.clone();
+    staff.ids.extend([
+        ("posts", post),
+        ("members", app.user_id("Willow").await),
+        ("organisations", group.organisation_id),
+    ]);
+    let pages = pages_of(lead, &staff).await;
+    for reached in ["/moderation", "/audit", "/groups/circle/members/", "/redact", "/lockdown"] {
+        assert!(pages.iter().any(|(path, _)| path.contains(reached)), "the walk reached {reached}");
+    }
+    let found = telling(&pages, "Notes", &words);
+    assert!(found.is_empty(), "discreet staff pages that say more:\n{}", found.join("\n"));
     app.stop().await;
 
     // As the instance's default, it covers pages before sign-in too, and a

@@ -64,6 +64,15 @@ async fn no_route_exports_forum_content(backend: Backend) {
     let check_in = member.post("/groups/circle/check-ins/new", &[("subject", "Hi"), ("body", "A question.")]).await;
     let check_in: i64 = check_in.location().unwrap().rsplit('/').next().unwrap().parse().unwrap();
     let (post,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+    // Moderation's pages with something on them: a held reply, a report, a redaction.
+    let rowan = app.member_of(&group, "Rowan").await;
+    let topic_page = format!("/topics/{topic}");
+    rowan.get(&topic_page).await;
+    rowan.post(&format!("{topic_page}/reply"), &[("body", "Mail me: rowan@example.org"), ("action", "publish")]).await;
+    rowan.get(&format!("/posts/{post}/report")).await;
+    rowan.post(&format!("/posts/{post}/report"), &[("reason", "other"), ("details", "Worried.")]).await;
+    group.lead.get(&format!("/posts/{post}/redact")).await;
+    group.lead.post(&format!("/posts/{post}/redact"), &[("body", "Words."), ("reason", "Shorter.")]).await;
     let fill = Fill {
         slug: "circle".to_owned(),
         ids: HashMap::from([
@@ -78,6 +87,7 @@ async fn no_route_exports_forum_content(backend: Backend) {
     let actors = [("anonymous", app.visitor()), ("member", member), ("lead", group.lead.clone()), ("admin", admin)];
     let mut problems = Vec::new();
     let mut answered = 0;
+    let mut staff_pages = Vec::new();
     for (name, actor) in &actors {
         actor.get("/account").await;
         for (_, pattern) in every_route() {
@@ -92,6 +102,9 @@ async fn no_route_exports_forum_content(backend: Backend) {
                 ("GET as JSON", actor.send(json.header("accept", "application/json, text/csv")).await),
                 ("POST", actor.post(&path, &[]).await),
             ];
+            if *name == "lead" && pages[0].1.status == StatusCode::OK {
+                staff_pages.push(pattern.clone());
+            }
             for (method, page) in pages {
                 answered += 1;
                 assert!(page.status.as_u16() < 500, "{method} {path} as {name}: {}", page.status);
@@ -102,6 +115,9 @@ async fn no_route_exports_forum_content(backend: Backend) {
         }
     }
     assert!(answered > 400, "walked {answered} requests");
+    for route in ["/moderation", "/audit", "/posts/{id}/originals", "/groups/{slug}/lockdown", "/topics/{id}/move"] {
+        assert!(staff_pages.iter().any(|p| p == route), "the walk read {route} as the lead");
+    }
     assert!(problems.is_empty(), "exports or index hints:\n{}", problems.join("\n"));
 
     let robots = app.visitor().get("/robots.txt").await;

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     on_both_backends,
-    support::{Backend, TestApp},
+    support::{Backend, TestApp, Visitor},
 };
 
 on_both_backends!(staff_set_the_options_and_members_see_them_on_every_group_page);
@@ -55,25 +55,22 @@ async fn staff_set_the_options_and_members_see_them_on_every_group_page(backend:
         assert!(agreements.contains(said), "{said}");
     }
 
-    // Every page of the group carries the viewer's own pseudonym and the copy guard.
-    let fill = Fill { slug: "circle".to_owned(), ids: HashMap::from([("topics", topic), ("posts", post)]) };
-    let mut checked = 0;
-    for (_, pattern) in every_route().into_iter().filter(|(_, p)| p != "/exit") {
-        let of_group = ["/groups/{slug}", "/topics/", "/posts/"].iter().any(|start| pattern.starts_with(start));
-        let page = willow.get(&fill.path(&pattern)).await;
-        if page.status != StatusCode::OK {
-            continue;
-        }
-        let marked = page.body.contains("<div class=\"watermark\" aria-hidden=\"true\"><i data-viewer=\"Willow\">");
-        let guarded = page.body.contains("<body class=\"no-copy\">");
-        if of_group {
-            checked += 1;
-            assert!(marked && guarded, "{pattern} lacks the group's watermark or copy guard");
-        } else {
-            assert!(!marked && !guarded, "{pattern} is not a page of the group");
-        }
-    }
-    assert!(checked >= 7, "group pages checked: {checked}");
+    // Every page of the group carries the viewer's own pseudonym and the copy
+    // guard: a member's (reporting someone else's post too) and its staff's.
+    let ids = |topic: i64, post: i64| HashMap::from([("topics", topic), ("posts", post)]);
+    let fill = Fill { slug: "circle".to_owned(), ids: ids(topic, post) };
+    assert!(marked_pages(&willow, &fill, "Willow").await >= 7);
+    let theirs =
+        rowan.post("/groups/circle/topics/new", &[("title", "Mornings"), ("body", "Easier."), ("action", "publish")]);
+    let rowans: i64 =
+        theirs.await.location().unwrap().split(['?', '#']).next().unwrap().rsplit('/').next().unwrap().parse().unwrap();
+    let (rowans_post,): (i64,) =
+        sqlx::query_as("SELECT MAX(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
+    let fill = Fill { slug: "circle".to_owned(), ids: ids(rowans, rowans_post) };
+    assert!(marked_pages(&willow, &fill, "Willow").await >= 9, "with the report forms");
+    let mut staff = Fill { slug: "circle".to_owned(), ids: ids(topic, post) };
+    staff.ids.insert("members", app.user_id("Willow").await);
+    assert!(marked_pages(&group.lead, &staff, "Lead-circle").await >= 15, "with moderation's pages");
     let topic_page = rowan.get(&format!("/topics/{topic}")).await;
     assert!(topic_page.body.contains("data-viewer=\"Rowan\"") && !topic_page.body.contains("data-viewer=\"Willow\""));
     // Only post bodies are guarded, never the composer.
@@ -88,4 +85,27 @@ async fn staff_set_the_options_and_members_see_them_on_every_group_page(backend:
     let agreements = plain(&willow.get("/groups/circle/agreements").await.body);
     assert!(agreements.contains("deleted 365 days after"), "{agreements}");
     app.stop().await;
+}
+
+/// Walks every route as `visitor`: each page of the group (it answers 200)
+/// carries the viewer's own pseudonym as a watermark and the copy guard, and
+/// no other page does. Returns how many group pages it checked.
+async fn marked_pages(visitor: &Visitor, fill: &Fill, pseudonym: &str) -> usize {
+    let watermark = format!("<div class=\"watermark\" aria-hidden=\"true\"><i data-viewer=\"{pseudonym}\">");
+    let mut checked = 0;
+    for (_, pattern) in every_route().into_iter().filter(|(_, p)| p != "/exit") {
+        let of_group = ["/groups/{slug}", "/topics/", "/posts/"].iter().any(|start| pattern.starts_with(start));
+        let page = visitor.get(&fill.path(&pattern)).await;
+        if page.status != StatusCode::OK {
+            continue;
+        }
+        let (marked, guarded) = (page.body.contains(&watermark), page.body.contains("<body class=\"no-copy\">"));
+        if of_group {
+            checked += 1;
+            assert!(marked && guarded, "{pattern} lacks the group's watermark or copy guard for {pseudonym}");
+        } else {
+            assert!(!marked && !guarded, "{pattern} is not a page of the group");
+        }
+    }
+    checked
 }
