@@ -2,8 +2,9 @@
 //! Processes starting at the same moment on an empty database migrate it
 //! exactly once (sqlx's advisory lock); and a member's journey alternates
 //! between two servers — sign in on A, post on B, moderate on A, see it on
-//! B, sign out on B and be signed out on A — because sessions, CSRF tokens,
-//! notifications and everything else live in the database.
+//! B, a post held on B approved from the queue on A and seen on B, sign out
+//! on B and be signed out on A — because sessions, CSRF tokens,
+//! notifications, queues and everything else live in the database.
 
 use std::process::Stdio;
 
@@ -69,6 +70,7 @@ async fn a_members_journey_alternates_between_two_servers() {
     let app = TestApp::spawn(Backend::Postgres).await;
     let group = app.group("north").await;
     app.member_of(&group, "Willow").await;
+    app.member_of(&group, "Rowan").await;
     let (a, b) = (Instance::of(&app), Instance::of(&app));
     let server_a = Server::start(a.base(), a.command(&["serve"])).await;
     let server_b = Server::start(b.base(), b.command(&["serve"])).await;
@@ -108,6 +110,23 @@ async fn a_members_journey_alternates_between_two_servers() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Reading it on B read the notification for A too.
     assert!(!willow_a.get("/").await.body.contains("class=\"badge\""), "no unread notification left on A");
+
+    // A topic held on B (it shares an e-mail address) waits in the queue on A;
+    // approved there, the other members see it on B.
+    let fields = [("title", "Write to me"), ("body", "willow.north@example.org, any time."), ("action", "publish")];
+    let held = willow_b.post("/groups/north/topics/new", &fields).await;
+    assert_eq!(held.status, StatusCode::SEE_OTHER, "{}", held.body);
+    let rowan_b = Visitor::new(&b.base());
+    assert_eq!(rowan_b.sign_in("Rowan", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert!(!rowan_b.get("/groups/north").await.body.contains("Write to me"), "held: no one else sees it");
+    let queue = guide_a.get("/moderation").await.body;
+    assert!(queue.contains("Write to me"), "{queue}");
+    let approve =
+        queue.split("action=\"").skip(1).filter_map(|rest| rest.split('"').next()).find(|a| a.ends_with("/approve"));
+    let approved = guide_a.post(approve.expect("an approve form in the queue"), &[]).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    assert!(!guide_a.get("/moderation").await.body.contains("Write to me"), "the queue is empty again");
+    assert!(rowan_b.get("/groups/north").await.body.contains("Write to me"), "published, seen on B");
 
     // Signing out on B ends the session on A.
     let session = willow_a.cookie("__Host-hearth").unwrap();
