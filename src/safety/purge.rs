@@ -76,6 +76,7 @@ async fn groups(state: &AppState, now: i64) -> Result<ByGroup, sqlx::Error> {
         let ended_days = i64::from(limits.ended_group_days);
         if group.ends_at.is_some_and(|end| end + ended_days * retention::DAY_SECONDS <= now) {
             done.conversations += store::delete_group_conversations(&state.db.write, group.id).await?;
+            done.records += store::delete_group_records(&state.db.write, group.id).await?;
         }
     }
     Ok(done)

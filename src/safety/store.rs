@@ -84,59 +84,56 @@ pub async fn delete_group_posts_before(pool: &Pool, group_id: i64, cutoff: i64) 
     Ok(posts)
 }
 
+/// Runs `statements` in one transaction, each with the same `binds` (`$1`,
+/// `$2`…); returns how many rows they deleted.
+async fn delete_together(pool: &Pool, statements: &[&'static str], binds: &[i64]) -> Result<u64> {
+    let mut tx = pool.begin().await?;
+    let mut deleted = 0;
+    for statement in statements {
+        let query = binds.iter().fold(sqlx::query(*statement), |query, value| query.bind(*value));
+        deleted += query.execute(&mut *tx).await?.rows_affected();
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}
+
 /// Deletes a group's moderation records made before `cutoff`, as its posts
 /// are: what staff kept of redacted posts written before it, reports,
 /// notices to members and audit entries; returns how many. Idempotent.
 pub async fn delete_group_records_before(pool: &Pool, group_id: i64, cutoff: i64) -> Result<u64> {
-    let mut tx = pool.begin().await?;
-    let mut deleted = 0;
-    for statement in [
+    let statements = [
         "DELETE FROM redactions WHERE post_id IN (SELECT id FROM posts WHERE group_id = $1 AND created_at < $2)",
         "DELETE FROM reports WHERE group_id = $1 AND created_at < $2",
         "DELETE FROM member_notices WHERE group_id = $1 AND created_at < $2",
         "DELETE FROM audit_log WHERE group_id = $1 AND created_at < $2",
-    ] {
-        deleted += sqlx::query(statement).bind(group_id).bind(cutoff).execute(&mut *tx).await?.rows_affected();
-    }
-    tx.commit().await?;
-    Ok(deleted)
+    ];
+    delete_together(pool, &statements, &[group_id, cutoff]).await
 }
 
 /// Deletes what the instance's longest retention covers rather than a
 /// group's, made before `cutoff`: audit entries outside any group, and staff
 /// notes (an organisation's, not a group's); returns how many. Idempotent.
 pub async fn delete_instance_records_before(pool: &Pool, cutoff: i64) -> Result<u64> {
-    let mut tx = pool.begin().await?;
-    let mut deleted = 0;
-    for statement in [
+    let statements = [
         "DELETE FROM audit_log WHERE group_id IS NULL AND created_at < $1",
         "DELETE FROM staff_notes WHERE created_at < $1",
-    ] {
-        deleted += sqlx::query(statement).bind(cutoff).execute(&mut *tx).await?.rows_affected();
-    }
-    tx.commit().await?;
-    Ok(deleted)
+    ];
+    delete_together(pool, &statements, &[cutoff]).await
 }
 
-/// Deletes everything a group held (topics with their posts, reactions,
+/// Deletes every conversation of a group (topics with their posts, reactions,
 /// reads, notifications, reports and redaction originals; check-ins with
-/// their messages; notices to members and audit entries about it); returns
-/// how many topics and check-ins went. Idempotent.
+/// their messages); returns how many topics and check-ins went. Idempotent.
 pub async fn delete_group_conversations(pool: &Pool, group_id: i64) -> Result<u64> {
-    let mut tx = pool.begin().await?;
-    let mut deleted = 0;
-    for statement in ["DELETE FROM topics WHERE group_id = $1", "DELETE FROM check_ins WHERE group_id = $1"] {
-        deleted += sqlx::query(statement).bind(group_id).execute(&mut *tx).await?.rows_affected();
-    }
-    for statement in [
-        "DELETE FROM reports WHERE group_id = $1",
-        "DELETE FROM member_notices WHERE group_id = $1",
-        "DELETE FROM audit_log WHERE group_id = $1",
-    ] {
-        sqlx::query(statement).bind(group_id).execute(&mut *tx).await?;
-    }
-    tx.commit().await?;
-    Ok(deleted)
+    let statements = ["DELETE FROM topics WHERE group_id = $1", "DELETE FROM check_ins WHERE group_id = $1"];
+    delete_together(pool, &statements, &[group_id]).await
+}
+
+/// Deletes the rest of what an ended group's staff did and said: notices to
+/// members and audit entries; returns how many. Idempotent.
+pub async fn delete_group_records(pool: &Pool, group_id: i64) -> Result<u64> {
+    let statements = ["DELETE FROM member_notices WHERE group_id = $1", "DELETE FROM audit_log WHERE group_id = $1"];
+    delete_together(pool, &statements, &[group_id]).await
 }
 
 /// Deletes invites that were used, withdrawn or expired before `before`.

@@ -2,6 +2,7 @@
 //! queue, actions on posts and members, lockdown, roles that need a second
 //! person, partner organisations, and the audit log.
 
+mod append_only;
 mod audit;
 mod filters;
 mod held_posts;
