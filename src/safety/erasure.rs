@@ -21,7 +21,10 @@ use super::{
 use crate::{
     accounts::{Member, session::Viewer, settings::current_password_matches},
     groups::{staff::staffed_group, store::GroupRow},
-    moderation::audit::{self, Action, Entry, Target},
+    moderation::{
+        audit::{self, Action, Entry, Target},
+        roles,
+    },
     web::{
         AppState, cookies,
         csrf::{Fields, Post},
@@ -103,7 +106,8 @@ async fn erase_get(Member(_viewer): Member, ctx: PageCtx) -> Result<Response, Ap
     render(&form_page(ctx, paths::ACCOUNT_ERASE.to_owned(), None, None, None))
 }
 
-/// POST /account/erase — needs the choice, the confirmation and the password;
+/// POST /account/erase — needs the choice, the confirmation and the password,
+/// and refuses the instance's last admin and an organisation's last lead;
 /// signs out everywhere and clears what the browser holds for this site.
 async fn erase_post(
     State(state): State<AppState>,
@@ -125,6 +129,10 @@ async fn erase_post(
             );
         }
     };
+    // The last admin, or an organisation's last lead, hands that on first.
+    if let Some(key) = roles::last_of_their_kind(&state, viewer.user_id).await? {
+        return render_with_status(StatusCode::CONFLICT, &form_page(ctx, action, None, Some(&form), Some(key)));
+    }
     erase_own_account(&state, &viewer, keep_posts).await?;
     let mut ctx = ctx;
     ctx.pseudonym = None;

@@ -62,6 +62,16 @@ pub async fn manager(state: &AppState, viewer: &Viewer, organisation_id: Option<
     Ok(Manager { role: role.as_deref().and_then(OrgRole::from_setting), is_admin: viewer.is_admin })
 }
 
+/// Why the account may not go (its member erasing it): it is the instance's
+/// last admin or an organisation's last lead, whom no one else can replace.
+pub async fn last_of_their_kind(state: &AppState, user_id: i64) -> Result<Option<&'static str>, sqlx::Error> {
+    Ok(match store::holds_power_alone(&state.db.read, user_id).await? {
+        (true, _) => Some("role-last-admin"),
+        (_, true) => Some("role-last-lead"),
+        _ => None,
+    })
+}
+
 /// Makes a change now; refuses what would leave an organisation without a
 /// lead or the instance without an admin.
 async fn apply(

@@ -123,6 +123,21 @@ pub async fn admin_count(conn: &mut AnyConnection) -> Result<i64> {
     Ok(n)
 }
 
+/// Whether the account is the instance's only admin, or the only lead of an
+/// organisation: (last admin, last lead somewhere).
+pub async fn holds_power_alone(pool: &Pool, user_id: i64) -> Result<(bool, bool)> {
+    let (last_admin, last_lead): (i64, i64) = sqlx::query_as(
+        "SELECT CASE WHEN u.is_admin = 1 AND (SELECT COUNT(*) FROM users a WHERE a.is_admin = 1) = 1 THEN 1 ELSE 0 END, \
+           (SELECT COUNT(*) FROM staff s WHERE s.user_id = u.id AND s.role = 'lead' \
+              AND (SELECT COUNT(*) FROM staff o WHERE o.organisation_id = s.organisation_id AND o.role = 'lead') = 1) \
+         FROM users u WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(pool)
+    .await?;
+    Ok((last_admin == 1, last_lead > 0))
+}
+
 pub async fn set_admin(conn: &mut AnyConnection, user_id: i64, admin: bool) -> Result<()> {
     sqlx::query("UPDATE users SET is_admin = $1 WHERE id = $2")
         .bind(i64::from(admin))

@@ -89,6 +89,12 @@ async fn granting_power_needs_a_second_person(backend: Backend) {
     let last = sky.post(&format!("{organisation}/staff/{sky_id}/remove"), &[]).await;
     assert_eq!(last.status, StatusCode::CONFLICT);
     assert!(last.body.contains("always keeps at least one lead"));
+    // Nor does the last lead leave by erasing their account.
+    sky.get("/account/erase").await;
+    let erase = [("posts", "delete"), ("confirm", "yes"), ("current", PASSWORD)];
+    let erased = sky.post("/account/erase", &erase).await;
+    assert_eq!(erased.status, StatusCode::CONFLICT);
+    assert!(erased.body.contains("always keeps at least one lead"), "{}", erased.body);
 
     // A facilitator is removed at once, and no longer facilitates the group.
     let guide_id = app.user_id("Guide-circle").await;
@@ -147,6 +153,11 @@ async fn the_last_admin_stays_and_requests_lapse(backend: Backend) {
     let last = second.post(&format!("/admin/admins/{warden_id}/remove"), &[]).await;
     assert_eq!(last.status, StatusCode::CONFLICT);
     assert!(last.body.contains("always keeps at least one admin"));
+    second.get("/account/erase").await;
+    let erase = [("posts", "delete"), ("confirm", "yes"), ("current", PASSWORD)];
+    let erased = second.post("/account/erase", &erase).await;
+    assert_eq!(erased.status, StatusCode::CONFLICT, "nor by erasing the account");
+    assert!(erased.body.contains("always keeps at least one admin"), "{}", erased.body);
 
     // A request nobody confirms lapses after a week.
     second.post("/admin/admins", &[("pseudonym", "Rowan")]).await;
