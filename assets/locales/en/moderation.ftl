@@ -3,7 +3,7 @@
 
 ## Audit log
 audit-title = Audit log
-audit-intro = Every action staff take is written here: who, what, on what, when and why. Nothing here can be changed.
+audit-intro = Every action staff take is written here: who, what, on what, when and why. No one can change an entry. Entries go by the group’s retention, and when someone erases their account, entries about them stay without their name.
 audit-filter-group = Group
 audit-filter-actor = Staff member
 audit-filter-action = Action

@@ -3,7 +3,7 @@
 
 ## Journal d’audit
 audit-title = Journal d’audit
-audit-intro = Chaque action de l’équipe est inscrite ici : qui, quoi, sur quoi, quand et pourquoi. Rien ici ne peut être modifié.
+audit-intro = Chaque action de l’équipe est inscrite ici : qui, quoi, sur quoi, quand et pourquoi. Personne ne peut modifier une entrée. Les entrées partent selon la conservation du groupe, et quand une personne efface son compte, celles qui la concernent restent sans son nom.
 audit-filter-group = Groupe
 audit-filter-actor = Membre de l’équipe
 audit-filter-action = Action

@@ -167,6 +167,8 @@ struct Forum {
     held: i64,
     /// Rowan's crisis post, which Willow reported.
     reported: i64,
+    /// Rowan's first reply, which the facilitator redacted.
+    redacted: i64,
 }
 
 impl Forum {
@@ -219,19 +221,20 @@ impl Forum {
         let privacy = [("retention", "90"), ("discourage_copying", "on"), ("watermark", "on")];
         group.facilitator.post("/groups/tuesday-circle/privacy", &privacy).await;
         let rowan_id = app.user_id("Rowan").await;
-        let (held, reported) = Self::moderation(app, &group, &willow, &rowan, &topic).await;
-        Self { group, topic, check_in, rowan_id, held, reported }
+        let (held, reported, redacted) = Self::moderation(app, &group, &willow, &rowan, &topic).await;
+        Self { group, topic, check_in, rowan_id, held, reported, redacted }
     }
 
     /// Something in every part of the queue: a post held for an e-mail
-    /// address, a crisis post, an urgent report, someone waiting to join.
+    /// address, a crisis post, an urgent report, someone waiting to join;
+    /// and a redacted post. Returns (held, reported, redacted).
     async fn moderation(
         app: &TestApp,
         group: &GroupSetup,
         willow: &crate::support::Visitor,
         rowan: &crate::support::Visitor,
         topic: &str,
-    ) -> (i64, i64) {
+    ) -> (i64, i64, i64) {
         let reply = |who: &crate::support::Visitor, body: &'static str| {
             let (who, topic) = (who.clone(), topic.to_owned());
             async move {
@@ -252,13 +255,20 @@ impl Forum {
         let fields = [("members_need_approval", "on"), ("premoderation", "new-members"), ("premoderation_posts", "3")];
         group.facilitator.post(settings, &fields).await;
         app.member_of(group, "Juniper").await;
+        let (redacted,): (i64,) = sqlx::query_as("SELECT id FROM posts WHERE body_md LIKE 'Rain sounds%'")
+            .fetch_one(&app.state.db.read)
+            .await
+            .unwrap();
+        group.facilitator.get(&format!("/posts/{redacted}/redact")).await;
+        let redaction = [("body", "Rain sounds help me."), ("reason", "We took out a name, as Willow asked.")];
+        group.facilitator.post(&format!("/posts/{redacted}/redact"), &redaction).await;
         // A partner organisation, given invites into the group.
         let partner = app.group("shelter-network").await;
         let partners = format!("/organisations/{}/partners", group.organisation_id);
         group.lead.get(&partners).await;
         let (org, id) = (partner.organisation_id.to_string(), group.id.to_string());
         group.lead.post(&partners, &[("partner", org.as_str()), ("quota", "10"), ("group", id.as_str())]).await;
-        (held, reported)
+        (held, reported, redacted)
     }
 
     async fn member_tour(&self, app: &TestApp, browser: &Browser, shots: &mut Shots) {
@@ -309,6 +319,7 @@ impl Forum {
             ("/groups/tuesday-circle/moderation/settings".to_owned(), "moderation-settings"),
             ("/groups/tuesday-circle/lockdown".to_owned(), "lockdown"),
             (format!("/posts/{}/redact", self.reported), "redact"),
+            (format!("/posts/{}/originals", self.redacted), "originals"),
             (format!("/organisations/{}/partners", self.group.organisation_id), "partners"),
             (format!("/organisations/{}/moderation", self.group.organisation_id), "organisation-moderation"),
         ] {
