@@ -1,8 +1,9 @@
 //! The audit log: one entry for every staff action — who, what, on what,
 //! when, and why — written by [`record`] inside the transaction of the action
 //! itself, so an action and its entry commit together or not at all. Nothing
-//! in the app changes or deletes an entry (the table refuses updates;
-//! retention is the only thing that may delete old ones).
+//! in the app changes an entry: the table refuses updates, but the one
+//! erasure makes (an erased account's id becomes [`ERASED_ACCOUNT`], a reason
+//! naming them is dropped); the retention purge deletes old entries.
 //!
 //! To audit a new staff action: add an [`Action`] (its code is stored; its
 //! label, `audit-action-<code>`, is in `moderation.ftl`), then in the handler
