@@ -20,9 +20,10 @@ use super::{
 };
 use crate::{
     accounts::{Member, session::Viewer, settings::current_password_matches},
-    groups::{staff::staffed_group, store::GroupRow},
+    groups::store::GroupRow,
     moderation::{
         audit::{self, Action, Entry, Target},
+        members::{self, MemberScope},
         roles,
     },
     web::{
@@ -143,18 +144,12 @@ async fn erase_post(
     Ok(response)
 }
 
-/// The member in the URL, if the viewer is staff of the group and the member
-/// is one of its members (and not staff or an admin); 404 otherwise.
-async fn member_for_staff(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    id: &str,
-) -> Result<(GroupRow, i64, String), AppError> {
-    let group = staffed_group(state, viewer, slug).await?.group;
-    let member_id = paths::parse_id(id)?;
-    let pseudonym = store::erasable_member(&state.db.read, group.id, member_id).await?.ok_or(AppError::NotFound)?;
-    Ok((group, member_id, pseudonym))
+/// The member in the URL, if the viewer is staff of the group and the
+/// member may be erased on request (`members::erasable_on_request`); 404
+/// otherwise, as for a stranger.
+async fn member_for_staff(state: &AppState, viewer: &Viewer, slug: &str, id: &str) -> Result<MemberScope, AppError> {
+    let scope = members::member_scope(state, viewer, slug, id).await?;
+    if members::erasable_on_request(&scope.member) { Ok(scope) } else { Err(AppError::NotFound) }
 }
 
 /// GET /groups/{slug}/members/{id}/erase — staff, on the member's request.
@@ -164,9 +159,9 @@ async fn member_erase_get(
     ctx: PageCtx,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (group, _, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let scope = member_for_staff(&state, &viewer, &slug, &id).await?;
     let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
-    render(&form_page(ctx.in_group(&group), action, Some(pseudonym), None, None))
+    render(&form_page(ctx.in_group(&scope.group.group), action, Some(scope.member.pseudonym), None, None))
 }
 
 /// POST /groups/{slug}/members/{id}/erase
@@ -177,15 +172,16 @@ async fn member_erase_post(
     Path((slug, id)): Path<(String, String)>,
     Post(form): Post<Fields>,
 ) -> Result<Response, AppError> {
-    let (group, member_id, pseudonym) = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let scope = member_for_staff(&state, &viewer, &slug, &id).await?;
+    let group = &scope.group.group;
     let keep_posts = match choice(&form) {
         Ok(keep) => keep,
         Err(key) => {
             let action = paths::fill(&paths::fill(paths::GROUP_MEMBER_ERASE, &slug), &id);
-            let view = form_page(ctx.in_group(&group), action, Some(pseudonym), Some(&form), Some(key));
+            let view = form_page(ctx.in_group(group), action, Some(scope.member.pseudonym), Some(&form), Some(key));
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
         }
     };
-    erase_on_request(&state, &viewer, &group, member_id, keep_posts).await?;
+    erase_on_request(&state, &viewer, group, scope.member.user_id, keep_posts).await?;
     Ok(see_other(&paths::fill(paths::GROUP_MEMBERS, &slug)))
 }

@@ -268,20 +268,3 @@ pub async fn erase_account(conn: &mut AnyConnection, user_id: i64, keep_posts: b
     }
     Ok(())
 }
-
-/// Whether `user_id` is a member of the group, no one's staff or an admin
-/// (staff may erase a member's account on request, not a colleague's), and
-/// not banned: a ban keeps the account, pseudonym included, until a lead
-/// lifts it, or erasing would undo it and free the name.
-pub async fn erasable_member(pool: &Pool, group_id: i64, user_id: i64) -> Result<Option<String>> {
-    let found: Option<(String,)> = sqlx::query_as(
-        "SELECT u.pseudonym FROM users u JOIN memberships m ON m.user_id = u.id AND m.group_id = $1 \
-         WHERE u.id = $2 AND u.is_admin = 0 AND u.banned_at IS NULL \
-           AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.user_id = u.id)",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .fetch_optional(pool)
-    .await?;
-    Ok(found.map(|(pseudonym,)| pseudonym))
-}

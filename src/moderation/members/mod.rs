@@ -19,7 +19,7 @@ use axum::{
 use crate::{
     accounts::session::Viewer,
     clock::UnixTime,
-    groups::{staff::staffed_group, store::GroupWithAccess},
+    groups::{policy::roles, staff::staffed_group, store::GroupWithAccess},
     web::{AppState, error::AppError, paths},
 };
 
@@ -55,6 +55,14 @@ pub(crate) async fn member_scope(
     let user_id = paths::parse_id(raw_id)?;
     let member = store::member(&state.db.read, group.group.id, user_id).await?.ok_or(AppError::NotFound)?;
     Ok(MemberScope { group, member, now: state.clock.now() })
+}
+
+/// Whether the group's staff may erase this member's account on their
+/// request: not staff or an admin (`policy::roles`), and not banned (a ban
+/// keeps the account, pseudonym included, until a lead lifts it; erasing it
+/// would undo the ban and free the name).
+pub fn erasable_on_request(member: &store::MemberRow) -> bool {
+    roles::acted_on_by_group_staff(member.holds_power == 1, false) && member.banned_at.is_none()
 }
 
 /// The member's page in the group.

@@ -7,7 +7,7 @@ use axum::{
     response::Response,
 };
 
-use super::{MemberScope, member_href, member_scope, store};
+use super::{MemberScope, erasable_on_request, member_href, member_scope, store};
 use crate::{
     accounts::Member,
     clock::{format_date, format_utc},
@@ -96,7 +96,7 @@ pub(super) async fn page(
         ban_action: target(paths::GROUP_MEMBER_BAN),
         unban_action: access.undoes_safety_measures().then(|| target(paths::GROUP_MEMBER_UNBAN)),
         reset_action: target(paths::GROUP_MEMBER_RESET),
-        erase_href: (m.holds_power == 0 && m.banned_at.is_none()).then(|| target(paths::GROUP_MEMBER_ERASE)),
+        erase_href: erasable_on_request(m).then(|| target(paths::GROUP_MEMBER_ERASE)),
         days: SUSPENSION_DAYS,
         error,
         reset_link,
