@@ -1,6 +1,8 @@
 //! Pages issue a bounded number of queries whatever their size: the real
-//! binary logs every SQL statement (`sqlx::query` at debug level), and the
-//! statements between two request lines of the log are that request's.
+//! binary logs every SQL statement (`sqlx::query` at debug level) inside
+//! the span of the request that issued it.
+
+use std::collections::HashMap;
 
 use reqwest::StatusCode;
 
@@ -26,17 +28,20 @@ async fn topic_with(author: &Visitor, replier: &Visitor, title: &str, replies: u
     topic
 }
 
-/// SQL statements per request, in request order (connection set-up pragmas left out).
+/// SQL statements per request, in request order (connection set-up pragmas
+/// left out), told apart by the request span each log line carries
+/// (`request{id=…}`): the purge the server starts with runs beside the first
+/// requests, and its statements are nobody's.
 fn queries_per_request(log: &str) -> Vec<(String, usize)> {
+    let mut statements: HashMap<&str, usize> = HashMap::new();
     let mut counted = Vec::new();
-    let mut statements = 0;
     for line in log.lines() {
+        let Some(request) = line.split("request{id=").nth(1).and_then(|rest| rest.split('}').next()) else { continue };
         if line.contains("sqlx::query") && !line.contains("summary=\"PRAGMA") {
-            statements += 1;
+            *statements.entry(request).or_default() += 1;
         } else if line.contains("handled") {
             let route = line.split("route=").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or("?");
-            counted.push((route.to_owned(), statements));
-            statements = 0;
+            counted.push((route.to_owned(), statements.remove(request).unwrap_or(0)));
         }
     }
     counted
