@@ -405,12 +405,16 @@ impl Browser {
 
 /// The browser's own services would reach the network too (seen here: the
 /// new-tab page of the default search engine, autofill and password-leak
-/// checks on forms, the component updater, Google sign-in, network time).
-/// The proxy is there to catch the pages, so these are turned off, and the
-/// two that ignore every switch are pointed at a closed loopback port.
+/// checks on forms, the component updater, Google sign-in, network time, a
+/// spelling dictionary). The proxy is there to catch the pages, so these are
+/// turned off, and the ones that ignore every switch are pointed at a closed
+/// loopback port, or, for the dictionary download (which now and then ignores
+/// the spelling prefs below), kept from the proxy and resolved to nothing.
 pub const QUIET_ARGS: &[&str] = &[
     "--component-updater=url-source=http://127.0.0.1:9/",
     "--gaia-url=http://127.0.0.1:9/",
+    "--proxy-bypass-list=redirector.gvt1.com",
+    "--host-resolver-rules=MAP redirector.gvt1.com ~NOTFOUND",
     "--disable-breakpad",
     "--disable-crash-reporter",
     "--disable-client-side-phishing-detection",
