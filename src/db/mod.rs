@@ -46,27 +46,32 @@ pub struct Db {
     pub backend: Backend,
 }
 
-/// Run on every SQLite connection. `auto_vacuum` first: only a database
-/// whose header is not written yet takes it (an older one is converted once
-/// by `hearth purge`, see `vacuum_incrementally`), and switching to WAL
-/// writes the header. WAL is persistent but harmless to repeat;
-/// `synchronous=FULL` makes an acknowledged write survive power loss;
+/// Run on the SQLite writer's connection (opened first). `auto_vacuum` first:
+/// only a database whose header is not written yet takes it (an older one is
+/// converted once by `hearth purge`, see `vacuum_incrementally`), and
+/// switching to WAL writes the header. WAL is persistent but harmless to
+/// repeat; `synchronous=FULL` makes an acknowledged write survive power loss;
 /// `secure_delete` overwrites deleted content instead of leaving it in free pages.
-const SQLITE_PRAGMAS: &str = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
+const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
+
+/// Run on each reader's connection: nothing that may write, so that a reader
+/// can still be opened while the disk is full (reads must go on then). The
+/// persistent settings (WAL, auto_vacuum) are the writer's to make.
+const SQLITE_READER_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
 
 impl Db {
     pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
         install_default_drivers();
         if url.starts_with("sqlite:") {
             let url = sqlite_url(url)?;
-            let options = || {
+            let options = |pragmas: &'static str| {
                 AnyPoolOptions::new()
                     .acquire_timeout(Duration::from_secs(10))
-                    .after_connect(|conn, _meta| Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(drop) }))
+                    .after_connect(move |conn, _meta| Box::pin(async move { conn.execute(pragmas).await.map(drop) }))
             };
-            let write = options().max_connections(1).min_connections(1).connect(&url).await?;
-            let read = options().max_connections(4).connect(&url).await?;
+            let write = options(SQLITE_WRITER_PRAGMAS).max_connections(1).min_connections(1).connect(&url).await?;
+            let read = options(SQLITE_READER_PRAGMAS).max_connections(4).connect(&url).await?;
             Ok(Self { read, write, backend: Backend::Sqlite })
         } else {
             // A request waits this long for PostgreSQL: long enough to ride

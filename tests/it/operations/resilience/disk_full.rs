@@ -124,9 +124,16 @@ async fn a_full_disk_keeps_the_text_and_keeps_serving_reads() {
     assert_eq!(kept.value("action"), Some("publish"));
     assert_eq!(kept.value("csrf"), Some(hearth::web::csrf::token_for(&willow.session).as_str()));
 
-    // Reads go on: the topic (whose unread marker cannot move now), the group, home.
-    for path in [topic.as_str(), "/groups/resilience", "/", "/healthz"] {
-        let page = willow_visits.get(path).await;
+    // Reads go on: the topic (whose unread marker cannot move now), the group,
+    // home; several at once, so that the server must open new readers on the full disk.
+    let paths = [topic.as_str(), "/groups/resilience", "/", "/healthz"];
+    let mut reads = tokio::task::JoinSet::new();
+    for path in paths.iter().cycle().take(12).map(|path| path.to_string()) {
+        let visitor = willow_visits.clone();
+        reads.spawn(async move { (visitor.get(&path).await, path) });
+    }
+    while let Some(read) = reads.join_next().await {
+        let (page, path) = read.unwrap();
         assert_eq!(page.status, StatusCode::OK, "GET {path} while the disk is full: {}", page.body);
     }
     assert!(willow_visits.get(&topic).await.body.contains("Before the disk filled up."));
