@@ -187,8 +187,8 @@ queue-filter-submit = Show
 queue-tallies-label = What is waiting
 queue-count-urgent = urgent
 queue-count-reports = { $count ->
-    [one] report or flag
-   *[other] reports and flags
+    [one] other report or flag
+   *[other] other reports and flags
 }
 queue-count-held = { $count ->
     [one] post to review

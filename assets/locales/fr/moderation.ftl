@@ -190,8 +190,8 @@ queue-count-urgent = { $count ->
    *[other] urgents
 }
 queue-count-reports = { $count ->
-    [one] signalement
-   *[other] signalements
+    [one] autre signalement
+   *[other] autres signalements
 }
 queue-count-held = { $count ->
     [one] message à relire

@@ -54,7 +54,7 @@ async fn reports_reach_the_facilitators_and_never_the_author(backend: Backend) {
     let queue = group.lead.get("/moderation").await.body;
     assert!(
         queue.contains("<span class=\"count\">1</span> urgent")
-            && queue.contains("<span class=\"count\">2</span> reports and flags")
+            && queue.contains("<span class=\"count\">2</span> other reports and flags")
     );
     let at_risk = queue.find("Someone may be at risk").unwrap();
     assert!(at_risk < queue.find("Unkind or harmful").unwrap() && at_risk < queue.find("intruder").unwrap());
@@ -82,7 +82,7 @@ async fn reports_reach_the_facilitators_and_never_the_author(backend: Backend) {
     let again = group.facilitator.post(&format!("/reports/{report}/resolve"), &[("outcome", "no-action")]).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "already resolved");
     let queue = group.lead.get("/moderation").await.body;
-    assert!(!queue.contains("Unkind or harmful") && queue.contains("<span class=\"count\">1</span> report or flag"));
+    assert!(!queue.contains("Unkind or harmful") && queue.contains("<span class=\"count\">1</span> other report or flag"));
     let audit = group.lead.get("/audit").await.body;
     assert!(audit.contains("Resolved a report") && audit.contains("no action") && audit.contains("Talked it through."));
     app.stop().await;
