@@ -1,13 +1,18 @@
 //! `hearth demo`: fills an empty database with a small, believable forum —
 //! an organisation, an English and a French group, a lead, a facilitator,
-//! members, topics, replies, a content warning and a check-in — and prints
-//! how to sign in as each role, so anyone can see Hearth working in a minute.
+//! members, topics, replies, a content warning, a reply held for review and
+//! an urgent report in the facilitators' queue — and prints how to sign in as
+//! each role, so anyone can see Hearth working in a minute.
 
 use crate::{
     accounts::{password::Password, pseudonym::Pseudonym, secret, store as accounts_store},
     discussions::store::{self as discussions_store, NewPost},
     groups::{agreements, store as groups_store},
     markdown,
+    moderation::{
+        filters::{Detail, HoldReason},
+        reports::store::{self as reports_store, NewReport},
+    },
     web::{AppState, i18n::Locale},
 };
 
@@ -33,6 +38,10 @@ struct DemoTopic {
     body: &'static str,
     /// (author, words)
     replies: &'static [(&'static str, &'static str)],
+    /// A reply the phone-number filter held for the facilitators: (author, words).
+    held_reply: Option<(&'static str, &'static str)>,
+    /// A member worried about the topic's author reports it: (reporter, what they wrote).
+    at_risk_report: Option<(&'static str, &'static str)>,
 }
 
 const TOPICS: [DemoTopic; 3] = [
@@ -46,6 +55,8 @@ const TOPICS: [DemoTopic; 3] = [
             ("Rowan", "That *is* a big deal. I cooked a meal I like for the first time in years."),
             ("Sam Guide", "Thank you both for sharing these. Small steps count."),
         ],
+        held_reply: Some(("Rowan", "If anyone wants to talk on the phone, my number is 613-555-0142.")),
+        at_risk_report: None,
     },
     DemoTopic {
         group: "after-leaving",
@@ -54,6 +65,8 @@ const TOPICS: [DemoTopic; 3] = [
         warning: Some("mentions nightmares"),
         body: "Some nights are still hard. What helps you settle?\n\n- breathing exercises\n- a lamp left on",
         replies: &[("Willow", "A playlist of rain sounds helps me.")],
+        held_reply: None,
+        at_risk_report: Some(("Willow", "Rowan sounds exhausted lately. Could someone check in with them?")),
     },
     DemoTopic {
         group: "cercle-du-mardi",
@@ -62,6 +75,8 @@ const TOPICS: [DemoTopic; 3] = [
         warning: None,
         body: "Je suis nouvelle ici. Merci de m’accueillir dans ce **cercle**.",
         replies: &[("Sam Guide", "Bienvenue, Camille. Prends ton temps, on est là.")],
+        held_reply: None,
+        at_risk_report: None,
     },
 ];
 
@@ -148,16 +163,38 @@ pub async fn run(state: &AppState) -> Result<(), String> {
     }
 
     for (offset, topic) in (0_i64..).zip(TOPICS) {
-        let DemoTopic { group, author, title, warning, body, replies } = topic;
+        let DemoTopic { group, author, title, warning, body, replies, held_reply, at_risk_report } = topic;
         let group_id = group_ids.get(group).copied().unwrap_or_default();
         let at = now - 3_600 * (10 - offset);
         let mut tx = db.begin().await.map_err(err)?;
         let first = post(id(author), warning, body, Some(title), at);
-        let (topic_id, _) =
-            discussions_store::insert_topic(&mut tx, group_id, title, &first.as_new()).await.map_err(err)?;
+        let (topic_id, first_post_id) =
+            discussions_store::insert_topic(&mut tx, group_id, title, &first.as_new(None)).await.map_err(err)?;
         for (minutes, (replier, text)) in (1_i64..).zip(replies.iter()) {
             let reply = post(id(replier), None, text, None, at + 60 * minutes);
-            discussions_store::insert_reply(&mut tx, topic_id, group_id, &reply.as_new(), false).await.map_err(err)?;
+            discussions_store::insert_reply(&mut tx, topic_id, group_id, &reply.as_new(None), false)
+                .await
+                .map_err(err)?;
+        }
+        if let Some((replier, text)) = held_reply {
+            let reply = post(id(replier), None, text, None, at + 1_800);
+            let phone = HoldReason::join(&[HoldReason::Detail(Detail::Phone)]);
+            discussions_store::insert_reply(&mut tx, topic_id, group_id, &reply.as_new(Some(&phone)), false)
+                .await
+                .map_err(err)?;
+        }
+        if let Some((reporter, details)) = at_risk_report {
+            let report = NewReport {
+                group_id,
+                topic_id,
+                post_id: first_post_id,
+                about: "topic",
+                reporter_id: id(reporter),
+                reason: "at-risk",
+                details,
+                now: at + 2_400,
+            };
+            reports_store::insert(&mut tx, report).await.map_err(err)?;
         }
         tx.commit().await.map_err(err)?;
     }
@@ -184,9 +221,9 @@ struct DemoPost {
 }
 
 impl DemoPost {
-    fn as_new(&self) -> NewPost<'_> {
+    fn as_new<'a>(&'a self, held: Option<&'a str>) -> NewPost<'a> {
         NewPost {
-            held: None,
+            held,
             author_id: self.author_id,
             warning: self.warning,
             body_md: self.body_md,

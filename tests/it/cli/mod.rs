@@ -58,6 +58,18 @@ async fn demo_fills_an_empty_database_and_says_how_to_sign_in(backend: Backend) 
     camille.sign_in("Camille", &password).await;
     assert!(camille.get("/groups/cercle-du-mardi").await.body.contains("Bonjour à toutes et à tous"));
     assert_eq!(camille.get("/groups/after-leaving").await.status, StatusCode::NOT_FOUND);
+    // The facilitator finds work in the queue: an urgent report first, then a held reply no member sees.
+    let sam = app.visitor();
+    sam.get("/sign-in").await;
+    sam.sign_in("Sam Guide", &password).await;
+    app.enrol_two_factor(&sam).await;
+    let queue = sam.get("/moderation").await.body;
+    assert!(queue.contains("<span class=\"count\">1</span> urgent"), "{queue}");
+    assert!(queue.contains("<span class=\"count\">1</span> post to review"), "{queue}");
+    let (report, held) = (queue.find("Someone may be at risk").unwrap(), queue.find("613-555-0142").unwrap());
+    assert!(report < held, "{queue}");
+    let search = willow.get("/search?q=613").await.body;
+    assert!(!search.contains("613-555-0142"), "a held reply is for the facilitators only: {search}");
     // A second run refuses to touch a database that has accounts.
     let again = run(instance.command(&["demo"]), None).await;
     assert_ne!(again.code(), Some(0));

@@ -82,7 +82,9 @@ async fn reports_reach_the_facilitators_and_never_the_author(backend: Backend) {
     let again = group.facilitator.post(&format!("/reports/{report}/resolve"), &[("outcome", "no-action")]).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "already resolved");
     let queue = group.lead.get("/moderation").await.body;
-    assert!(!queue.contains("Unkind or harmful") && queue.contains("<span class=\"count\">1</span> other report or flag"));
+    assert!(
+        !queue.contains("Unkind or harmful") && queue.contains("<span class=\"count\">1</span> other report or flag")
+    );
     let audit = group.lead.get("/audit").await.body;
     assert!(audit.contains("Resolved a report") && audit.contains("no action") && audit.contains("Talked it through."));
     app.stop().await;
