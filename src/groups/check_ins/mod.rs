@@ -11,7 +11,9 @@ use axum::{
     response::Response,
     routing::{get, post},
 };
-use sqlx::FromRow;
+mod store;
+
+use store::{CheckInMessage, CheckInRow, NewCheckIn};
 
 use super::{routes::group_of, views};
 use crate::{
@@ -19,7 +21,6 @@ use crate::{
     clock::{UnixTime, format_utc},
     db::Pool,
     discussions::notifications,
-    markdown,
     web::{
         AppState,
         csrf::{Fields, Post},
@@ -41,44 +42,10 @@ pub fn router() -> Router<AppState> {
         .route(paths::CHECK_IN_REPLY, post(reply_post))
 }
 
-#[derive(Debug, FromRow)]
-struct InboxRow {
-    id: i64,
-    subject: String,
-    group_name: String,
-    member_pseudonym: Option<String>,
-    /// For a conversation between two members: the other one.
-    peer_pseudonym: Option<String>,
-    is_peer: i64,
-    last_message_at: i64,
-    unread: i64,
-    as_staff: i64,
-}
-
-async fn inbox(pool: &Pool, user_id: i64) -> Result<Vec<InboxRow>, sqlx::Error> {
-    sqlx::query_as(concat!(
-        "SELECT c.id, c.subject, g.name AS group_name, u.pseudonym AS member_pseudonym, \
-           CASE WHEN c.member_id = $1 THEN w.pseudonym ELSE u.pseudonym END AS peer_pseudonym, \
-           CASE WHEN c.with_member_id IS NULL THEN 0 ELSE 1 END AS is_peer, c.last_message_at, \
-           CASE WHEN c.last_message_id > COALESCE(r.last_read_message_id, 0) THEN 1 ELSE 0 END AS unread, \
-           CASE WHEN c.member_id = $1 OR c.with_member_id = $1 THEN 0 ELSE 1 END AS as_staff \
-         FROM check_ins c JOIN support_groups g ON g.id = c.group_id \
-         LEFT JOIN users u ON u.id = c.member_id \
-         LEFT JOIN users w ON w.id = c.with_member_id \
-         LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
-         WHERE ",
-        crate::check_in_visible!(),
-        " ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200"
-    ))
-    .bind(user_id)
-    .fetch_all(pool)
-    .await
-}
-
 /// GET /check-ins — the viewer's conversations with facilitators and, for
 /// staff, those of the groups they facilitate; unread ones marked.
 async fn inbox_get(State(state): State<AppState>, Member(viewer): Member, ctx: PageCtx) -> Result<Response, AppError> {
-    let (mine, staff): (Vec<_>, Vec<_>) = inbox(&state.db.read, viewer.user_id)
+    let (mine, staff): (Vec<_>, Vec<_>) = store::inbox(&state.db.read, viewer.user_id)
         .await?
         .into_iter()
         .map(|row| {
@@ -297,18 +264,9 @@ async fn open_conversation(
         if opening == Opening::ToMember { (viewer.user_id, Some(chosen)) } else { (chosen, None) };
     let now = state.clock.now();
     let mut tx = state.db.write.begin().await?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO check_ins (group_id, member_id, with_member_id, subject, started_by, created_at, last_message_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-    )
-    .bind(group.group.id)
-    .bind(member_id)
-    .bind(with_member_id)
-    .bind(subject)
-    .bind(viewer.user_id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let new =
+        NewCheckIn { group_id: group.group.id, member_id, with_member_id, subject, started_by: viewer.user_id, now };
+    let id = store::insert_check_in(&mut tx, new).await?;
     let message = CheckInMessage {
         check_in_id: id,
         group_id: group.group.id,
@@ -318,96 +276,14 @@ async fn open_conversation(
         body: &body,
         now,
     };
-    add_message(&mut tx, message).await?;
+    store::add_message(&mut tx, message).await?;
     tx.commit().await?;
     Ok(see_other(&paths::fill(paths::CHECK_IN, &id.to_string())))
 }
 
-struct CheckInMessage<'a> {
-    check_in_id: i64,
-    group_id: i64,
-    member_id: i64,
-    with_member_id: Option<i64>,
-    author_id: i64,
-    body: &'a str,
-    now: UnixTime,
-}
-
-/// Stores a message, marks it read for its author, and notifies the other
-/// side: the member, every facilitator of the group, or the other member.
-async fn add_message(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    message: CheckInMessage<'_>,
-) -> Result<(), sqlx::Error> {
-    let (message_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO check_in_messages (check_in_id, author_id, body_md, body_html, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(message.check_in_id)
-    .bind(message.author_id)
-    .bind(message.body)
-    .bind(markdown::to_html(message.body))
-    .bind(message.now)
-    .fetch_one(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE check_ins SET last_message_at = $1, last_message_id = $2 WHERE id = $3")
-        .bind(message.now)
-        .bind(message_id)
-        .bind(message.check_in_id)
-        .execute(&mut **tx)
-        .await?;
-    mark_read(&mut **tx, message.author_id, message.check_in_id, message_id).await?;
-    let recipients: Vec<(i64,)> = match message.with_member_id {
-        Some(other) => vec![(if message.author_id == other { message.member_id } else { other },)],
-        None if message.author_id == message.member_id => {
-            sqlx::query_as("SELECT user_id FROM group_facilitators WHERE group_id = $1")
-                .bind(message.group_id)
-                .fetch_all(&mut **tx)
-                .await?
-        }
-        None => vec![(message.member_id,)],
-    };
-    for (user_id,) in recipients.into_iter().filter(|(id,)| *id != message.author_id) {
-        notifications::check_in_message(tx, user_id, message.group_id, message.check_in_id, message.now).await?;
-    }
-    Ok(())
-}
-
-async fn mark_read<'e>(
-    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    user_id: i64,
-    check_in_id: i64,
-    message_id: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO check_in_reads (user_id, check_in_id, last_read_message_id) VALUES ($1, $2, $3) \
-         ON CONFLICT (user_id, check_in_id) DO UPDATE SET last_read_message_id = excluded.last_read_message_id \
-         WHERE check_in_reads.last_read_message_id < excluded.last_read_message_id",
-    )
-    .bind(user_id)
-    .bind(check_in_id)
-    .bind(message_id)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-#[derive(Debug, FromRow)]
-struct CheckInRow {
-    id: i64,
-    group_id: i64,
-    member_id: i64,
-    with_member_id: Option<i64>,
-    subject: String,
-    slug: String,
-    group_name: String,
-    member_pseudonym: Option<String>,
-    with_pseudonym: Option<String>,
-    last_message_id: i64,
-    starts_at: Option<i64>,
-    ends_at: Option<i64>,
-    member_messages: i64,
-    last_read: i64,
+/// A check-in the viewer may see, or a 404 whether it exists or not.
+async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckInRow, AppError> {
+    store::check_in_for(pool, user_id, paths::parse_id(id)?).await?.ok_or(AppError::NotFound)
 }
 
 impl CheckInRow {
@@ -419,34 +295,6 @@ impl CheckInRow {
     }
 }
 
-/// A check-in the viewer may see, or `None` (a 404, whether it exists or not).
-async fn visible_check_in(pool: &Pool, user_id: i64, id: &str) -> Result<CheckInRow, AppError> {
-    let id = paths::parse_id(id)?;
-    let found: Option<CheckInRow> = sqlx::query_as(concat!(
-        "SELECT c.id, c.group_id, c.member_id, c.with_member_id, c.subject, g.slug, g.name AS group_name, \
-           u.pseudonym AS member_pseudonym, w.pseudonym AS with_pseudonym, c.last_message_id, g.starts_at, g.ends_at, \
-           g.member_messages, COALESCE(r.last_read_message_id, 0) AS last_read \
-         FROM check_ins c JOIN support_groups g ON g.id = c.group_id LEFT JOIN users u ON u.id = c.member_id \
-         LEFT JOIN users w ON w.id = c.with_member_id \
-         LEFT JOIN check_in_reads r ON r.check_in_id = c.id AND r.user_id = $1 \
-         WHERE c.id = $2 AND ",
-        crate::check_in_visible!()
-    ))
-    .bind(user_id)
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    found.ok_or(AppError::NotFound)
-}
-
-#[derive(Debug, FromRow)]
-struct MessageRow {
-    author_id: Option<i64>,
-    author: Option<String>,
-    body_html: String,
-    created_at: i64,
-}
-
 async fn check_in_page(
     state: &AppState,
     ctx: PageCtx,
@@ -454,13 +302,7 @@ async fn check_in_page(
     body: String,
     error: Option<&'static str>,
 ) -> Result<views::CheckInView, AppError> {
-    let messages: Vec<MessageRow> = sqlx::query_as(
-        "SELECT mm.author_id, u.pseudonym AS author, mm.body_html, mm.created_at FROM check_in_messages mm \
-         LEFT JOIN users u ON u.id = mm.author_id WHERE mm.check_in_id = $1 ORDER BY mm.id",
-    )
-    .bind(check_in.id)
-    .fetch_all(&state.db.read)
-    .await?;
+    let messages = store::messages(&state.db.read, check_in.id).await?;
     let open = check_in.open(state.clock.now());
     let peer = check_in.with_member_id.is_some();
     Ok(views::CheckInView {
@@ -495,7 +337,7 @@ async fn check_in_get(
     let check_in = visible_check_in(&state.db.read, viewer.user_id, &id).await?;
     if check_in.last_message_id > check_in.last_read {
         // Reading goes on while the database cannot write; the marker moves next time.
-        let marked = mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await;
+        let marked = store::mark_read(&state.db.write, viewer.user_id, check_in.id, check_in.last_message_id).await;
         crate::db::unless_unavailable(marked, "check-in marker")?;
         let read = notifications::read_check_in(&state.db.write, viewer.user_id, check_in.id, state.clock.now()).await;
         crate::db::unless_unavailable(read, "notifications read")?;
@@ -533,7 +375,7 @@ async fn reply_post(
         body: &body,
         now,
     };
-    add_message(&mut tx, message).await?;
+    store::add_message(&mut tx, message).await?;
     tx.commit().await?;
     Ok(see_other(&paths::fill(paths::CHECK_IN, &check_in.id.to_string())))
 }
