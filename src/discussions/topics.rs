@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::{
     drafts::{Checked, PostFields, check, refilled},
     notifications, publish,
-    store::{self, PostCursor, TopicCursor, TopicRow},
+    store::{self, PostCursor, TOPICS_PER_PAGE, TopicCursor, TopicRow},
     views::{
         FormErrors, Moderation, NewTopicView, PostForm, PostView, ReactionView, TopicLine, TopicList, TopicView,
         reaction_label,
@@ -41,9 +41,6 @@ use crate::{
         paths,
     },
 };
-
-pub const POSTS_PER_PAGE: i64 = 50;
-pub const TOPICS_PER_PAGE: i64 = 30;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -157,7 +154,7 @@ async fn topic_page(
 ) -> Result<TopicView, AppError> {
     let TopicScope { topic, group, access, now } = scope;
     let (user_id, now) = (viewer.user_id, *now);
-    let rows = store::posts_page(&state.db.read, user_id, now, topic.id, cursor, POSTS_PER_PAGE).await?;
+    let rows = store::posts_page(&state.db.read, user_id, now, topic.id, cursor).await?;
     let (first_shown, last_shown) = (rows.first().map(|p| p.id), rows.last().map(|p| p.id));
     let mut counts: HashMap<(i64, String), (i64, bool)> = HashMap::new();
     if let (Some(first), Some(last)) = (first_shown, last_shown) {
@@ -519,8 +516,7 @@ pub async fn topic_list(
         None | Some("") => TopicCursor::START,
         Some(raw) => parse_topic_cursor(raw).ok_or(AppError::BadRequest)?,
     };
-    let mut rows =
-        store::topic_lines(&state.db.read, user_id, now, group.group.id, cursor, TOPICS_PER_PAGE + 1).await?;
+    let mut rows = store::topic_lines(&state.db.read, user_id, now, group.group.id, cursor).await?;
     let has_more = rows.len() > usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX);
     rows.truncate(usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX));
     let href = group_href(group);
