@@ -1,15 +1,18 @@
 //! Passwords: long, any characters, no composition rules, but not guessable.
-//! Hashing is argon2id (OWASP: m=19 MiB, t=2, p=1) on the blocking pool behind
-//! a semaphore, so a burst of sign-ins queues instead of exhausting memory.
+//! Hashing is argon2id (OWASP: m=19 MiB, t=2, p=1) on a few threads of its
+//! own, so a burst of sign-ins queues instead of exhausting memory.
 
-use std::{fmt, sync::Arc};
+use std::{
+    fmt,
+    sync::{Arc, Mutex, mpsc},
+};
 
 use argon2::{
     Algorithm, Argon2, Params, PasswordHash, PasswordHasher as _, PasswordVerifier as _, Version,
     password_hash::SaltString,
 };
 use rand::RngCore;
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::{OnceCell, oneshot};
 
 use crate::web::error::AppError;
 
@@ -96,10 +99,15 @@ fn hint_for(warning: zxcvbn::feedback::Warning) -> GuessHint {
     }
 }
 
-/// Hashes and verifies with a cap on how many run at once.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Hashes and verifies on `concurrent` threads of its own. Not on tokio's
+/// blocking pool: each hash takes 19 MiB, and the C allocator keeps a freed
+/// block for the thread that used it, so a burst spread over the pool's many
+/// threads held ~470 MB; a few threads hold a few blocks.
 #[derive(Clone)]
 pub struct Hasher {
-    permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<Job>,
     /// Verified against when a pseudonym is unknown, so a wrong name takes as
     /// long as a wrong password and does not reveal who has an account.
     decoy: Arc<OnceCell<String>>,
@@ -107,7 +115,7 @@ pub struct Hasher {
 
 impl fmt::Debug for Hasher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Hasher").field("available", &self.permits.available_permits()).finish()
+        f.debug_struct("Hasher").finish_non_exhaustive()
     }
 }
 
@@ -119,8 +127,23 @@ fn argon2() -> Argon2<'static> {
 }
 
 impl Hasher {
-    pub fn new(concurrent: usize) -> Self {
-        Self { permits: Arc::new(Semaphore::new(concurrent.max(1))), decoy: Arc::new(OnceCell::new()) }
+    /// Starts the threads; they end when the last handle is dropped.
+    pub fn new(concurrent: usize) -> Result<Self, String> {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..concurrent.max(1) {
+            let queue = Arc::clone(&queue);
+            std::thread::Builder::new()
+                .name(format!("hearth-hash-{n}"))
+                .spawn(move || {
+                    // The lock is held only while waiting for the next job.
+                    while let Some(job) = queue.lock().ok().and_then(|queue| queue.recv().ok()) {
+                        job();
+                    }
+                })
+                .map_err(|err| format!("cannot start the password hashers: {err}"))?;
+        }
+        Ok(Self { jobs, decoy: Arc::new(OnceCell::new()) })
     }
 
     pub async fn hash(&self, password: &Password) -> Result<String, AppError> {
@@ -170,8 +193,13 @@ impl Hasher {
         &self,
         work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
     ) -> Result<T, AppError> {
-        let _permit = self.permits.acquire().await.map_err(|err| AppError::internal(err.to_string()))?;
-        tokio::task::spawn_blocking(work).await.map_err(|err| AppError::internal(err.to_string()))?
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move || {
+            // The request may be gone (the client hung up): nothing to tell.
+            let _ = reply.send(work());
+        });
+        self.jobs.send(job).map_err(|_| AppError::internal("the password hashers have stopped"))?;
+        answer.await.map_err(|_| AppError::internal("a password hash was lost"))?
     }
 }
 
@@ -202,7 +230,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_are_argon2id_and_verify() {
-        let hasher = Hasher::new(1);
+        let hasher = Hasher::new(1).unwrap();
         let password = Password::parse("lantern orbit cobalt meadow", &[]).unwrap();
         let hash = hasher.hash(&password).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));

@@ -3,6 +3,8 @@
 //! pool (the standard cure for "database is locked"); PostgreSQL shares one pool.
 //! Columns are only BIGINT/INTEGER, TEXT and BLOB/BYTEA; times are unix seconds.
 
+pub mod commit;
+
 use std::{
     path::{Path, PathBuf},
     str::FromStr,
@@ -44,6 +46,8 @@ pub struct Db {
     /// Everything that writes (on SQLite, a single connection).
     pub write: Pool,
     pub backend: Backend,
+    /// Writes whose requests wait for their commit, batched on SQLite (`commit`).
+    pub committer: commit::Committer,
 }
 
 /// Run on the SQLite writer's connection (opened first). `auto_vacuum` first:
@@ -72,13 +76,15 @@ impl Db {
             };
             let write = options(SQLITE_WRITER_PRAGMAS).max_connections(1).min_connections(1).connect(&url).await?;
             let read = options(SQLITE_READER_PRAGMAS).max_connections(4).connect(&url).await?;
-            Ok(Self { read, write, backend: Backend::Sqlite })
+            let committer = commit::Committer::start(write.clone(), Backend::Sqlite);
+            Ok(Self { read, write, backend: Backend::Sqlite, committer })
         } else {
             // A request waits this long for PostgreSQL: long enough to ride
             // through a quick restart, short enough to answer "try again"
             // calmly while it is down.
             let pool = AnyPoolOptions::new().max_connections(16).acquire_timeout(POSTGRES_WAIT).connect(url).await?;
-            Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres })
+            let committer = commit::Committer::start(pool.clone(), Backend::Postgres);
+            Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres, committer })
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod drafts;
 pub mod notifications;
 pub mod posts;
+pub mod publish;
 pub mod search;
 pub mod store;
 pub mod topics;

@@ -115,36 +115,45 @@ pub enum PostCursor {
     Before(i64),
 }
 
-/// A page of posts in id order.
+/// Posts on one page of a topic, a literal in the SQL: SQLite prepares a
+/// statement again every time a bound LIMIT is bound.
+macro_rules! posts_per_page {
+    () => {
+        50
+    };
+}
+pub const POSTS_PER_PAGE: i64 = posts_per_page!();
+
+/// A page of posts in id order ([`POSTS_PER_PAGE`] of them).
 pub async fn posts_page(
     pool: &Pool,
     user_id: i64,
     now: UnixTime,
     topic_id: i64,
     cursor: PostCursor,
-    limit: i64,
 ) -> Result<Vec<PostRow>> {
     match cursor {
         PostCursor::After(after) => {
-            sqlx::query_as(concat!(post_page_select!(), " AND p.id > $4 ORDER BY p.id LIMIT $5"))
+            sqlx::query_as(concat!(post_page_select!(), " AND p.id > $4 ORDER BY p.id LIMIT ", posts_per_page!()))
                 .bind(user_id)
                 .bind(now)
                 .bind(topic_id)
                 .bind(after)
-                .bind(limit)
                 .fetch_all(pool)
                 .await
         }
         PostCursor::Before(before) => {
-            let mut rows: Vec<PostRow> =
-                sqlx::query_as(concat!(post_page_select!(), " AND p.id < $4 ORDER BY p.id DESC LIMIT $5"))
-                    .bind(user_id)
-                    .bind(now)
-                    .bind(topic_id)
-                    .bind(before)
-                    .bind(limit)
-                    .fetch_all(pool)
-                    .await?;
+            let mut rows: Vec<PostRow> = sqlx::query_as(concat!(
+                post_page_select!(),
+                " AND p.id < $4 ORDER BY p.id DESC LIMIT ",
+                posts_per_page!()
+            ))
+            .bind(user_id)
+            .bind(now)
+            .bind(topic_id)
+            .bind(before)
+            .fetch_all(pool)
+            .await?;
             rows.reverse();
             Ok(rows)
         }
@@ -537,14 +546,22 @@ impl TopicCursor {
     pub const START: Self = Self { pinned: 2, last_post_at: 0, id: 0 };
 }
 
-/// A page of a group's topics, pinned first then by last activity, in one query.
+/// Topics on one page of a group (a literal in the SQL, see `posts_per_page`).
+macro_rules! topics_per_page {
+    () => {
+        30
+    };
+}
+pub const TOPICS_PER_PAGE: i64 = topics_per_page!();
+
+/// A page of a group's topics, pinned first then by last activity, in one
+/// query: [`TOPICS_PER_PAGE`] and one more, which tells whether there are more.
 pub async fn topic_lines(
     pool: &Pool,
     user_id: i64,
     now: UnixTime,
     group_id: i64,
     after: TopicCursor,
-    limit: i64,
 ) -> Result<Vec<TopicLineRow>> {
     sqlx::query_as(concat!(
         "SELECT t.id, t.title, t.warning, u.pseudonym AS author, t.pinned, t.locked, t.post_count, t.last_post_at, \
@@ -559,7 +576,9 @@ pub async fn topic_lines(
         " AND ",
         crate::visible_topic!(),
         " AND (t.pinned < $4 OR (t.pinned = $4 AND (t.last_post_at < $5 OR (t.last_post_at = $5 AND t.id < $6)))) \
-         ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT $7"
+         ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ",
+        topics_per_page!(),
+        " + 1"
     ))
     .bind(user_id)
     .bind(now)
@@ -567,7 +586,6 @@ pub async fn topic_lines(
     .bind(after.pinned)
     .bind(after.last_post_at)
     .bind(after.id)
-    .bind(limit)
     .fetch_all(pool)
     .await
 }

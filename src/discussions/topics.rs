@@ -16,8 +16,8 @@ use serde::Deserialize;
 
 use super::{
     drafts::{Checked, PostFields, check, refilled},
-    notifications::{self, PostPublished},
-    store::{self, PostCursor, TopicCursor, TopicRow},
+    notifications, publish,
+    store::{self, PostCursor, TOPICS_PER_PAGE, TopicCursor, TopicRow},
     views::{
         FormErrors, Moderation, NewTopicView, PostForm, PostView, ReactionView, TopicLine, TopicList, TopicView,
         reaction_label,
@@ -30,7 +30,7 @@ use crate::{
     groups::{policy::Access, store::GroupWithAccess},
     moderation::{
         audit::{self, Action, Entry, Target},
-        screening::{self, Flagged},
+        screening,
         views::{PostFacts, moderation_for, topic_state_label},
     },
     web::{
@@ -41,9 +41,6 @@ use crate::{
         paths,
     },
 };
-
-pub const POSTS_PER_PAGE: i64 = 50;
-pub const TOPICS_PER_PAGE: i64 = 30;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -157,7 +154,7 @@ async fn topic_page(
 ) -> Result<TopicView, AppError> {
     let TopicScope { topic, group, access, now } = scope;
     let (user_id, now) = (viewer.user_id, *now);
-    let rows = store::posts_page(&state.db.read, user_id, now, topic.id, cursor, POSTS_PER_PAGE).await?;
+    let rows = store::posts_page(&state.db.read, user_id, now, topic.id, cursor).await?;
     let (first_shown, last_shown) = (rows.first().map(|p| p.id), rows.last().map(|p| p.id));
     let mut counts: HashMap<(i64, String), (i64, bool)> = HashMap::new();
     if let (Some(first), Some(last)) = (first_shown, last_shown) {
@@ -352,44 +349,20 @@ async fn reply_post(
         }
         Checked::Publish(draft) => draft,
     };
-    let (html, search_text) = (draft.html(), draft.search_text(false));
     let verdict = screening::check(&state, &scope.group, viewer.user_id, &draft.screened_text()).await?;
-    let held = verdict.held();
-    let post = store::NewPost {
-        author_id: viewer.user_id,
-        warning: draft.warning.as_deref(),
-        body_md: &draft.body,
-        body_html: &html,
-        search_text: &search_text,
-        now: scope.now,
-        held: held.as_deref(),
+    let to = publish::ReplyTo {
+        topic_id: topic.id,
+        group_id: topic.group_id,
+        topic_author_id: topic.author_id,
+        last_post_id: topic.last_post_id,
+        may_reply_when_locked: scope.access.moderates(),
     };
-    let mut tx = state.db.write.begin().await?;
-    let Some(post_id) = store::insert_reply(&mut tx, topic.id, topic.group_id, &post, scope.access.moderates()).await?
-    else {
-        tx.rollback().await?;
+    let post = publish::Publishing::new(draft, false, verdict, viewer.user_id, scope.now);
+    let Some(written) = publish::reply(&state.db.committer, to, post).await? else {
         let view = topic_page(&state, &viewer, ctx, &scope, last_page, Some(refused_as_locked(&fields))).await?;
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
-    let mut crisis = false;
-    if held.is_none() {
-        let published = PostPublished {
-            group_id: topic.group_id,
-            topic_id: topic.id,
-            post_id,
-            author_id: viewer.user_id,
-            topic_author_id: topic.author_id,
-            is_reply: true,
-            body_md: &draft.body,
-            now: scope.now,
-        };
-        notifications::post_published(&mut tx, published).await?;
-        store::read_own_reply(&mut tx, viewer.user_id, topic.id, topic.last_post_id, post_id).await?;
-        let at = Flagged { group_id: topic.group_id, topic_id: topic.id, post_id, now: scope.now };
-        crisis = screening::raise(&mut tx, at, verdict.flags()).await?;
-    }
-    tx.commit().await?;
-    Ok(see_other(&with_support(&page_ending_at(topic.id, post_id), crisis)))
+    Ok(see_other(&with_support(&page_ending_at(topic.id, written.post_id), written.crisis)))
 }
 
 /// After a post with crisis words, its page opens with the group's crisis
@@ -504,39 +477,10 @@ async fn new_topic_post(
         }
         Checked::Publish(draft) => draft,
     };
-    let now = state.clock.now();
-    let (html, search_text) = (draft.html(), draft.search_text(true));
     let verdict = screening::check(&state, &group, viewer.user_id, &draft.screened_text()).await?;
-    let held = verdict.held();
-    let post = store::NewPost {
-        author_id: viewer.user_id,
-        warning: draft.warning.as_deref(),
-        body_md: &draft.body,
-        body_html: &html,
-        search_text: &search_text,
-        now,
-        held: held.as_deref(),
-    };
-    let mut tx = state.db.write.begin().await?;
-    let (topic_id, post_id) = store::insert_topic(&mut tx, group.group.id, &draft.title, &post).await?;
-    let mut crisis = false;
-    if held.is_none() {
-        let published = PostPublished {
-            group_id: group.group.id,
-            topic_id,
-            post_id,
-            author_id: viewer.user_id,
-            topic_author_id: Some(viewer.user_id),
-            is_reply: false,
-            body_md: &draft.body,
-            now,
-        };
-        notifications::post_published(&mut tx, published).await?;
-        let at = Flagged { group_id: group.group.id, topic_id, post_id, now };
-        crisis = screening::raise(&mut tx, at, verdict.flags()).await?;
-    }
-    tx.commit().await?;
-    Ok(see_other(&with_support(&topic_href(topic_id), crisis)))
+    let post = publish::Publishing::new(draft, true, verdict, viewer.user_id, state.clock.now());
+    let written = publish::topic(&state.db.committer, group.group.id, post).await?;
+    Ok(see_other(&with_support(&topic_href(written.topic_id), written.crisis)))
 }
 
 // ----- the group's topic list -----
@@ -572,8 +516,7 @@ pub async fn topic_list(
         None | Some("") => TopicCursor::START,
         Some(raw) => parse_topic_cursor(raw).ok_or(AppError::BadRequest)?,
     };
-    let mut rows =
-        store::topic_lines(&state.db.read, user_id, now, group.group.id, cursor, TOPICS_PER_PAGE + 1).await?;
+    let mut rows = store::topic_lines(&state.db.read, user_id, now, group.group.id, cursor).await?;
     let has_more = rows.len() > usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX);
     rows.truncate(usize::try_from(TOPICS_PER_PAGE).unwrap_or(usize::MAX));
     let href = group_href(group);

@@ -39,7 +39,7 @@ impl AppState {
         let hashers = std::thread::available_parallelism().map_or(1, usize::from).min(4);
         Ok(Self {
             limits: Arc::new(limits::RateLimits::new(&config)),
-            hasher: accounts::password::Hasher::new(hashers),
+            hasher: accounts::password::Hasher::new(hashers)?,
             translations: Arc::new(i18n::Translations::load()?),
             config: Arc::new(config),
             clock,
