@@ -94,7 +94,7 @@ pub struct Hit {
 
 /// Columns and scope shared by both dialects; `$1` viewer, `$2` now, `$3` the query.
 macro_rules! hit_query {
-    ($from:literal, $matches:literal) => {
+    ($from:literal, $matches:literal, $newest_first:literal) => {
         concat!(
             "SELECT p.id AS post_id, p.topic_id, t.title AS topic_title, g.name AS group_name, \
                u.pseudonym AS author, p.created_at, COALESCE(NULLIF(p.warning, ''), t.warning) AS warning, \
@@ -109,7 +109,9 @@ macro_rules! hit_query {
             $matches,
             " AND p.deleted_at IS NULL AND p.state = 'published' AND t.state = 'published' AND ",
             crate::readable_group!(),
-            " ORDER BY p.id DESC LIMIT ",
+            " ORDER BY ",
+            $newest_first,
+            " DESC LIMIT ",
             results_limit!()
         )
     };
@@ -119,19 +121,29 @@ macro_rules! hit_query {
 /// every word. Newest first rather than by rank: bm25 and `ts_rank` would
 /// order the two backends differently, rank has to score every match before
 /// the limit, and in a support group the recent conversation is usually the
-/// one sought.
+/// one sought. On SQLite the index gives matches newest first (the search
+/// stops at the 30th readable one), and only the newest 5 000 matches of the
+/// whole forum are looked at, so that a
+/// common word costs the same in a forum of any size (a word found in other
+/// groups' posts only must not make the search read them all).
 pub async fn search(db: &Db, viewer_id: i64, words: &[String], now: UnixTime) -> Result<Vec<Hit>, sqlx::Error> {
     if words.is_empty() {
         return Ok(Vec::new());
     }
     let (sql, expression) = match db.backend {
         Backend::Sqlite => (
-            hit_query!("post_search JOIN posts p ON p.id = post_search.rowid", "post_search MATCH $3"),
+            hit_query!(
+                "post_search JOIN posts p ON p.id = post_search.rowid",
+                "post_search MATCH $3 AND post_search.rowid >= COALESCE((SELECT rowid FROM post_search \
+                   WHERE post_search MATCH $3 ORDER BY rowid DESC LIMIT 1 OFFSET 4999), 0)",
+                "post_search.rowid"
+            ),
             fts5_query(words),
         ),
         // The expression matches the GIN index `to_tsvector('simple', search_text)`.
         Backend::Postgres => {
-            (hit_query!("posts p", "to_tsvector('simple', p.search_text) @@ to_tsquery('simple', $3)"), tsquery(words))
+            let sql = hit_query!("posts p", "to_tsvector('simple', p.search_text) @@ to_tsquery('simple', $3)", "p.id");
+            (sql, tsquery(words))
         }
     };
     sqlx::query_as(sql).bind(viewer_id).bind(now).bind(expression).fetch_all(&db.read).await

@@ -19,6 +19,7 @@ on_both_backends!(
     staff_pin_and_lock_and_a_locked_topic_takes_only_staff_replies,
     reactions_toggle_and_only_staff_see_who_reacted,
     long_topics_page_by_keyset_and_the_list_counts_new_posts,
+    home_counts_unread_posts_in_the_hundred_most_recently_active_topics,
     the_topic_list_pages_with_pinned_topics_first,
     another_groups_topics_and_posts_do_not_exist,
     bad_input_is_refused_and_the_text_kept,
@@ -385,6 +386,28 @@ async fn reactions_toggle_and_only_staff_see_who_reacted(backend: Backend) {
 
     assert_eq!(rowan.post(&react, &[("kind", "like")]).await.status, StatusCode::BAD_REQUEST);
     assert_eq!(rowan.post(&react, &[]).await.status, StatusCode::BAD_REQUEST);
+    app.stop().await;
+}
+
+/// Home's unread count reads a bounded number of topics per group (so it costs
+/// the same in a forum of any size): the 100 most recently active ones.
+async fn home_counts_unread_posts_in_the_hundred_most_recently_active_topics(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let group = app.group("circle").await;
+    let willow = app.member_of(&group, "Willow").await;
+    let rowan = app.member_of(&group, "Rowan").await;
+    let mut topics = Vec::new();
+    for n in 1..=101 {
+        topics.push(start_topic(&willow, &group, &format!("Topic {n}"), "", &format!("Words number {n}")).await);
+    }
+    // Numbers come between Unicode isolation marks, as Fluent puts them.
+    let new_posts = |n: usize| format!("\u{2068}{n}\u{2069} new posts");
+    assert!(rowan.get("/").await.body.contains(&new_posts(100)), "the oldest topic is past the 100 newest");
+    // A reply brings the oldest topic back among the 100; the second oldest drops out.
+    assert_eq!(reply(&willow, &topics[0], "Back again").await.status, StatusCode::SEE_OTHER);
+    assert!(rowan.get("/").await.body.contains(&new_posts(101)), "99 topics of one post and one of two");
+    rowan.get(&topics[0]).await;
+    assert!(rowan.get("/").await.body.contains(&new_posts(99)));
     app.stop().await;
 }
 
