@@ -162,7 +162,7 @@ async fn page(
     error: Option<&'static str>,
 ) -> Result<views::InvitesView, AppError> {
     let now = state.clock.now();
-    let invites = store::recent_invites(&state.db.read, inviter.scope(), 200)
+    let invites = store::recent_invites(&state.db.read, inviter.scope())
         .await?
         .into_iter()
         .map(|invite| {

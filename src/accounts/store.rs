@@ -205,9 +205,11 @@ pub struct InviteListRow {
     pub partner: Option<String>,
 }
 
-/// The latest invites, newest first: all of them for the admin (`scope`
+/// The latest 200 invites, newest first: all of them for the admin (`scope`
 /// None), else those in the staff member's scope (see `invite_in_scope!`).
-pub async fn recent_invites(pool: &Pool, scope: Option<i64>, limit: i64) -> Result<Vec<InviteListRow>> {
+/// The LIMIT is a literal: SQLite prepares a statement again every time a
+/// bound LIMIT is bound.
+pub async fn recent_invites(pool: &Pool, scope: Option<i64>) -> Result<Vec<InviteListRow>> {
     sqlx::query_as(concat!(
         "SELECT invites.id, invites.note, invites.created_at, invites.expires_at, invites.used_at, \
            invites.revoked_at, invites.created_by, u.pseudonym AS creator, o.name AS partner \
@@ -215,10 +217,9 @@ pub async fn recent_invites(pool: &Pool, scope: Option<i64>, limit: i64) -> Resu
          LEFT JOIN partnerships p ON p.id = invites.partnership_id \
          LEFT JOIN organisations o ON o.id = p.partner_organisation_id WHERE ",
         invite_in_scope!("1"),
-        " ORDER BY invites.id DESC LIMIT $2"
+        " ORDER BY invites.id DESC LIMIT 200"
     ))
     .bind(scope)
-    .bind(limit)
     .fetch_all(pool)
     .await
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::{
     drafts::{Checked, PostFields, check, refilled},
     store::{self, PostInTopic},
-    topics::{cursor_query, group_href, post_href, topic_href, with_support},
+    topics::{cursor_query, group_href, load_topic, post_href, topic_href, with_support},
     views::{DeleteForm, FormErrors, PostEditView, PostForm, ReactionLine, ReactionsView, reaction_label},
 };
 use crate::{
@@ -39,7 +39,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::POST_EDIT, get(edit_get).post(edit_post))
         .route(paths::POST_DELETE, post(delete_post))
-        .route(paths::POST_REACT, post(react_post))
+        .route(paths::TOPIC_REACT, post(react_post))
         .route(paths::POST_REACTIONS, get(reactions_get))
         .route(paths::ACCOUNT_READING, post(reading_post))
 }
@@ -252,25 +252,32 @@ async fn delete_post(
 
 #[derive(Debug, Deserialize)]
 struct ReactFields {
+    /// The pressed button's `POSTID-KIND` (`12-me-too`).
     #[serde(default)]
-    kind: String,
+    react: String,
     /// The page the reader was on (see `cursor_field`).
     #[serde(default)]
     page: String,
 }
 
-/// POST /posts/{id}/react — adds or takes back the viewer's reaction of one kind.
+/// POST /topics/{id}/react — adds or takes back the viewer's reaction of one
+/// kind to a post of the topic (the page has one form for all its buttons).
 async fn react_post(
     State(state): State<AppState>,
     Member(viewer): Member,
-    Path(id): Path<String>,
+    Path(topic_id): Path<String>,
     Post(fields): Post<ReactFields>,
 ) -> Result<Response, AppError> {
-    let scope = load_post(&state, viewer.user_id, &id).await?;
-    if !scope.access.writes() || !scope.published() {
+    let topic = load_topic(&state, viewer.user_id, &topic_id).await?;
+    if !topic.access.writes() {
         return Err(AppError::NotFound);
     }
-    let kind = store::REACTION_KINDS.into_iter().find(|k| *k == fields.kind).ok_or(AppError::BadRequest)?;
+    let (post_id, kind) = fields.react.split_once('-').ok_or(AppError::BadRequest)?;
+    let kind = store::REACTION_KINDS.into_iter().find(|k| *k == kind).ok_or(AppError::BadRequest)?;
+    let scope = load_post(&state, viewer.user_id, post_id).await?;
+    if scope.post.topic_id != topic.topic.id || !scope.published() {
+        return Err(AppError::NotFound);
+    }
     store::toggle_reaction(&state.db.write, scope.post.id, viewer.user_id, kind, scope.now).await?;
     let back = format!("{}{}#post-{}", topic_href(scope.post.topic_id), cursor_query(&fields.page), scope.post.id);
     Ok(see_other(&back))

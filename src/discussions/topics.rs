@@ -19,8 +19,8 @@ use super::{
     notifications, publish,
     store::{self, PostCursor, TOPICS_PER_PAGE, TopicCursor, TopicRow},
     views::{
-        FormErrors, Moderation, NewTopicView, PostForm, PostView, ReactionView, TopicLine, TopicList, TopicView,
-        reaction_label,
+        FormErrors, Moderation, NewTopicView, PostForm, PostLabels, PostView, ReactionView, TopicLine, TopicList,
+        TopicView,
     },
 };
 use crate::{
@@ -80,14 +80,14 @@ pub(super) fn group_href(group: &GroupWithAccess) -> String {
 
 // ----- loading through the viewer's scope -----
 
-struct TopicScope {
-    topic: TopicRow,
+pub(super) struct TopicScope {
+    pub(super) topic: TopicRow,
     group: GroupWithAccess,
-    access: Access,
+    pub(super) access: Access,
     now: UnixTime,
 }
 
-async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
+pub(super) async fn load_topic(state: &AppState, user_id: i64, raw_id: &str) -> Result<TopicScope, AppError> {
     let id = paths::parse_id(raw_id)?;
     let now = state.clock.now();
     let topic = store::topic_for_viewer(&state.db.read, user_id, id, now).await?.ok_or(AppError::NotFound)?;
@@ -182,13 +182,10 @@ async fn topic_page(
             } else {
                 row.warning.or_else(|| (row.id == topic.first_post_id).then(|| topic.warning.clone()).flatten())
             };
-            let reactions: Vec<ReactionView> = store::REACTION_KINDS
-                .into_iter()
-                .map(|kind| {
-                    let (count, mine) = counts.get(&(row.id, kind.to_owned())).copied().unwrap_or((0, false));
-                    ReactionView { kind, label_key: reaction_label(kind), count, mine }
-                })
-                .collect();
+            let reactions = store::REACTION_KINDS.map(|kind| {
+                let (count, mine) = counts.get(&(row.id, kind.to_owned())).copied().unwrap_or((0, false));
+                ReactionView { kind, count, mine }
+            });
             let id = row.id.to_string();
             let live = !deleted;
             let published = row.state == "published";
@@ -222,7 +219,7 @@ async fn topic_page(
                 fold: topic.fold_warnings == 1,
                 html: row.body_html,
                 reactions,
-                react_action: (live && published && access.writes()).then(|| paths::fill(paths::POST_REACT, &id)),
+                reacts: live && published && access.writes(),
                 edit_href: (live && edits).then(|| paths::fill(paths::POST_EDIT, &id)),
                 delete_href: (live && access.deletes_post(own))
                     .then(|| format!("{}#delete", paths::fill(paths::POST_EDIT, &id))),
@@ -231,7 +228,7 @@ async fn topic_page(
                 moderation,
             }
         })
-        .collect();
+        .collect::<Vec<PostView>>();
 
     let href = topic_href(topic.id);
     let not_first_page = match first_shown {
@@ -267,6 +264,7 @@ async fn topic_page(
         None
     };
     let topic_id = topic.id.to_string();
+    let labels = PostLabels::new(&ctx);
     Ok(TopicView {
         ctx: ctx.in_group(&group.group),
         group_name: group.group.name.clone(),
@@ -275,7 +273,9 @@ async fn topic_page(
         warning: topic.warning.clone(),
         pinned: topic.pinned == 1,
         locked,
+        react_action: posts.iter().any(|post| post.reacts).then(|| paths::fill(paths::TOPIC_REACT, &topic_id)),
         posts,
+        labels,
         older_href: first_shown.filter(|_| not_first_page).map(|first| format!("{href}?before={first}")),
         newer_href: last_shown.filter(|last| *last < topic.last_post_id).map(|last| format!("{href}?after={last}")),
         first_page_href: not_first_page.then(|| href.clone()),

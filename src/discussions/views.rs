@@ -102,10 +102,9 @@ pub struct NewTopicView {
     pub form: PostForm,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct ReactionView {
     pub kind: &'static str,
-    pub label_key: &'static str,
     pub count: i64,
     /// The viewer's own reaction.
     pub mine: bool,
@@ -122,9 +121,10 @@ pub struct PostView {
     /// Fold the post under its warning (the viewer's preference).
     pub fold: bool,
     pub html: String,
-    pub reactions: Vec<ReactionView>,
-    /// Where the reaction buttons post, when the viewer may react.
-    pub react_action: Option<String>,
+    /// In the order of `store::REACTION_KINDS` (and of `PostLabels::reactions`).
+    pub reactions: [ReactionView; 3],
+    /// The viewer may react: the buttons belong to the page's one reaction form.
+    pub reacts: bool,
     pub edit_href: Option<String>,
     pub delete_href: Option<String>,
     /// Who reacted (staff only).
@@ -136,6 +136,44 @@ pub struct PostView {
 impl PostView {
     pub fn has_reactions(&self) -> bool {
         self.reactions.iter().any(|r| r.count > 0)
+    }
+
+    /// Whether the row under the post (reaction buttons and links) has anything in it.
+    pub fn has_actions(&self) -> bool {
+        self.reacts
+            || self.edit_href.is_some()
+            || self.delete_href.is_some()
+            || self.reactions_href.is_some()
+            || self.moderation.report_href.is_some()
+    }
+}
+
+/// The words every post of a page repeats, translated once per page.
+#[derive(Debug, Clone)]
+pub struct PostLabels {
+    pub former_member: String,
+    pub edited: String,
+    pub deleted: String,
+    /// In the order of `store::REACTION_KINDS`.
+    pub reactions: [String; 3],
+    pub edit: String,
+    pub delete: String,
+    pub who_reacted: String,
+    pub report: String,
+}
+
+impl PostLabels {
+    pub fn new(ctx: &PageCtx) -> Self {
+        Self {
+            former_member: ctx.t("post-former-member"),
+            edited: ctx.t("post-edited"),
+            deleted: ctx.t("post-deleted"),
+            reactions: super::store::REACTION_KINDS.map(|kind| ctx.t(reaction_label(kind))),
+            edit: ctx.t("post-edit-link"),
+            delete: ctx.t("post-delete-link"),
+            who_reacted: ctx.t("reaction-who-link"),
+            report: ctx.t("report-post-link"),
+        }
     }
 }
 
@@ -158,6 +196,9 @@ pub struct TopicView {
     pub pinned: bool,
     pub locked: bool,
     pub posts: Vec<PostView>,
+    pub labels: PostLabels,
+    /// The page's one reaction form, when the viewer may react.
+    pub react_action: Option<String>,
     pub older_href: Option<String>,
     pub newer_href: Option<String>,
     pub first_page_href: Option<String>,

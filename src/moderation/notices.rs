@@ -11,9 +11,6 @@ use crate::{
     web::{AppState, paths},
 };
 
-/// Notices shown at once, newest first.
-const SHOWN: i64 = 20;
-
 pub struct NoticeLine {
     /// Translation key of the sentence, with `$group` as its argument.
     pub sentence: &'static str,
@@ -39,7 +36,7 @@ fn sentence(kind: &str) -> &'static str {
 
 /// The member's notices for their notifications page, and marks them read.
 pub async fn for_page(state: &AppState, user_id: i64) -> Result<Vec<NoticeLine>, sqlx::Error> {
-    let rows = store::notices(&state.db.read, user_id, SHOWN).await?;
+    let rows = store::notices(&state.db.read, user_id).await?;
     if rows.iter().any(|row| row.unread == 1) {
         store::read_notices(&state.db.write, user_id, state.clock.now()).await?;
     }

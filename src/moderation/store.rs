@@ -108,16 +108,16 @@ pub struct NoticeRow {
     pub unread: i64,
 }
 
-/// The member's latest notices, newest first.
-pub async fn notices(pool: &Pool, user_id: i64, limit: i64) -> Result<Vec<NoticeRow>> {
+/// The member's latest 20 notices, newest first (a literal LIMIT: SQLite
+/// prepares a statement again every time a bound LIMIT is bound).
+pub async fn notices(pool: &Pool, user_id: i64) -> Result<Vec<NoticeRow>> {
     sqlx::query_as(
         "SELECT n.id, n.kind, g.name AS group_name, n.topic_id, t.title AS topic_title, n.post_id, n.note, \
            n.created_at, CASE WHEN n.read_at IS NULL THEN 1 ELSE 0 END AS unread \
          FROM member_notices n JOIN support_groups g ON g.id = n.group_id LEFT JOIN topics t ON t.id = n.topic_id \
-         WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
+         WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT 20",
     )
     .bind(user_id)
-    .bind(limit)
     .fetch_all(pool)
     .await
 }

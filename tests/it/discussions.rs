@@ -242,7 +242,7 @@ async fn deleting_a_post_removes_its_words(backend: Backend) {
     let ids = post_ids(&app, &topic).await;
     let (regretted, answer) = (ids[1], ids[2]);
     rowan.get(&topic).await;
-    rowan.post(&format!("/posts/{regretted}/react"), &[("kind", "support")]).await;
+    rowan.post(&format!("{topic}/react"), &[("react", &format!("{regretted}-support"))]).await;
 
     let page = willow.get(&topic).await;
     assert!(page.body.contains(&format!("href=\"/posts/{regretted}/edit#delete\"")));
@@ -288,7 +288,7 @@ async fn deleting_a_post_removes_its_words(backend: Backend) {
     assert!(page.body.contains("A kind answer"));
     assert_eq!(willow.get(&format!("/posts/{regretted}/edit")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        rowan.post(&format!("/posts/{regretted}/react"), &[("kind", "support")]).await.status,
+        rowan.post(&format!("{topic}/react"), &[("react", &format!("{regretted}-support"))]).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
@@ -348,30 +348,31 @@ async fn reactions_toggle_and_only_staff_see_who_reacted(backend: Backend) {
     let rowan = app.member_of(&group, "Rowan").await;
     let topic = start_topic(&willow, &group, "Good news", "", "I found a place to live").await;
     let post = post_ids(&app, &topic).await[0];
-    let react = format!("/posts/{post}/react");
+    let react = format!("{topic}/react");
+    let (support, me_too, thank_you) =
+        (format!("{post}-support"), format!("{post}-me-too"), format!("{post}-thank-you"));
 
     rowan.get(&topic).await;
-    let reacted = rowan.post(&react, &[("kind", "support")]).await;
+    let reacted = rowan.post(&react, &[("react", &support)]).await;
     assert_eq!(reacted.status, StatusCode::SEE_OTHER);
     assert_eq!(reacted.location().unwrap(), format!("{topic}#post-{post}"));
     let page = rowan.get(&topic).await;
-    assert!(
-        page.body.contains("value=\"support\" class=\"secondary\" aria-pressed=\"true\">Support · 1</button>"),
-        "{}",
-        page.body
-    );
+    let button =
+        format!("<button form=\"r\" name=\"react\" value=\"{support}\" aria-pressed=\"true\">Support · 1</button>");
+    assert!(page.body.contains(&button), "{}", page.body);
+    assert_eq!(count(&page.body, "name=\"csrf\""), 3, "one reaction form for the page (and sign-out, reply)");
     // Pressing again takes it back.
-    rowan.post(&react, &[("kind", "support")]).await;
+    rowan.post(&react, &[("react", &support)]).await;
     assert!(rowan.get(&topic).await.body.contains("aria-pressed=\"false\">Support · 0</button>"));
 
-    rowan.post(&react, &[("kind", "me-too")]).await;
-    willow.post(&react, &[("kind", "me-too")]).await;
-    willow.post(&react, &[("kind", "thank-you")]).await;
+    rowan.post(&react, &[("react", &me_too)]).await;
+    willow.post(&react, &[("react", &me_too)]).await;
+    willow.post(&react, &[("react", &thank_you)]).await;
     let page = willow.get(&topic).await;
     assert!(page.body.contains("aria-pressed=\"true\">Me too · 2</button>"));
     assert!(page.body.contains("aria-pressed=\"true\">Thank you · 1</button>"));
     // The page the member was on is where they come back to.
-    let back = rowan.post(&react, &[("kind", "thank-you"), ("page", &format!("after-{}", post - 1))]).await;
+    let back = rowan.post(&react, &[("react", &thank_you), ("page", &format!("after-{}", post - 1))]).await;
     assert_eq!(back.location().unwrap(), format!("{topic}?after={}#post-{post}", post - 1));
 
     // Counts for members; names for staff only.
@@ -384,8 +385,13 @@ async fn reactions_toggle_and_only_staff_see_who_reacted(backend: Backend) {
     assert_eq!(names.status, StatusCode::OK);
     assert!(names.body.contains("<li>Rowan · Me too</li>") && names.body.contains("<li>Willow · Thank you</li>"));
 
-    assert_eq!(rowan.post(&react, &[("kind", "like")]).await.status, StatusCode::BAD_REQUEST);
+    for bad in [format!("{post}-like"), "support".to_owned()] {
+        assert_eq!(rowan.post(&react, &[("react", &bad)]).await.status, StatusCode::BAD_REQUEST, "{bad}");
+    }
     assert_eq!(rowan.post(&react, &[]).await.status, StatusCode::BAD_REQUEST);
+    // A post of another topic is not this topic's to react to.
+    let other = start_topic(&rowan, &group, "Elsewhere", "", "Other words").await;
+    assert_eq!(rowan.post(&format!("{other}/react"), &[("react", &support)]).await.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
 
@@ -429,7 +435,7 @@ async fn long_topics_page_by_keyset_and_the_list_counts_new_posts(backend: Backe
 
     // The first page: 50 posts, a link to newer ones, no "first page" link.
     let first = rowan.get(&topic).await;
-    assert_eq!(count(&first.body, "<article class=\"post\""), 50);
+    assert_eq!(count(&first.body, "<article id="), 50);
     assert!(first.body.contains(&format!("href=\"{topic}?after={}\"", ids[49])));
     assert!(!first.body.contains("First page"));
     let list = list_for(&app, "Rowan", &group, None).await;
@@ -440,11 +446,11 @@ async fn long_topics_page_by_keyset_and_the_list_counts_new_posts(backend: Backe
     assert!(rowan.get(&topic).await.body.contains(&format!("href=\"{unread}\"")));
 
     let second = rowan.get(&format!("{topic}?after={}", ids[49])).await;
-    assert_eq!(count(&second.body, "<article class=\"post\""), 50);
+    assert_eq!(count(&second.body, "<article id="), 50);
     assert!(second.body.contains("Post number 51<") && second.body.contains("Post number 100<"));
     assert!(second.body.contains("First page") && second.body.contains(&format!("?before={}", ids[50])));
     let third = rowan.get(&format!("{topic}?after={}", ids[99])).await;
-    assert_eq!(count(&third.body, "<article class=\"post\""), 20);
+    assert_eq!(count(&third.body, "<article id="), 20);
     assert!(!third.body.contains("Newer posts"));
     let earlier = rowan.get(&format!("{topic}?before={}", ids[100])).await;
     assert!(earlier.body.contains("Post number 51<") && earlier.body.contains("Post number 100<"));
@@ -531,7 +537,7 @@ async fn another_groups_topics_and_posts_do_not_exist(backend: Backend) {
     let bram = app.member_of(&group_b, "Bram").await;
     let topic = start_topic(&willow, &group_a, "Only for alpha", "", "Private words").await;
     let post = post_ids(&app, &topic).await[0];
-    willow.post(&format!("/posts/{post}/react"), &[("kind", "support")]).await;
+    willow.post(&format!("{topic}/react"), &[("react", &format!("{post}-support"))]).await;
 
     // A member of another group, that group's staff and its lead: all outsiders here.
     for outsider in [&bram, &group_b.facilitator, &group_b.lead] {
@@ -548,6 +554,7 @@ async fn another_groups_topics_and_posts_do_not_exist(backend: Backend) {
             assert_eq!(page.status, StatusCode::NOT_FOUND, "GET {path}");
             assert!(!page.body.contains("Only for alpha") && !page.body.contains("Private words"));
         }
+        let support = format!("{post}-support");
         let posts: [(String, Vec<(&str, &str)>); 8] = [
             (format!("{topic}/reply"), vec![("body", "intrusion"), ("action", "publish")]),
             (format!("{topic}/reply"), vec![("body", "intrusion"), ("action", "preview")]),
@@ -555,7 +562,7 @@ async fn another_groups_topics_and_posts_do_not_exist(backend: Backend) {
             (format!("{topic}/lock"), vec![]),
             (format!("/posts/{post}/edit"), vec![("title", "x"), ("body", "intrusion"), ("action", "publish")]),
             (format!("/posts/{post}/delete"), vec![("confirm", "yes")]),
-            (format!("/posts/{post}/react"), vec![("kind", "support")]),
+            (format!("{topic}/react"), vec![("react", &support)]),
             (new_topic_path(&group_a), vec![("title", "x"), ("body", "intrusion"), ("action", "publish")]),
         ];
         for (path, fields) in posts {
@@ -644,7 +651,7 @@ async fn bad_input_is_refused_and_the_text_kept(backend: Backend) {
         "/topics/abc/lock",
         "/posts/x/edit",
         "/posts/x/delete",
-        "/posts/x/react",
+        "/topics/x/react",
     ] {
         assert_eq!(
             willow.post(path, &[("body", "x"), ("kind", "support")]).await.status,
@@ -676,13 +683,13 @@ async fn an_ended_group_is_read_only(backend: Backend) {
     let page = willow.get(&topic).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Words that stay readable") && page.body.contains("read-only"));
-    assert!(!page.body.contains("name=\"body\"") && !page.body.contains("name=\"kind\""));
+    assert!(!page.body.contains("name=\"body\"") && !page.body.contains("name=\"react\""));
     assert!(!page.body.contains("/edit\""));
     let staff_page = group.facilitator.get(&topic).await;
     assert!(!staff_page.body.contains("/pin\"") && !staff_page.body.contains("name=\"body\""));
     assert_eq!(reply(&willow, &topic, "late").await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        willow.post(&format!("/posts/{post}/react"), &[("kind", "support")]).await.status,
+        willow.post(&format!("{topic}/react"), &[("react", &format!("{post}-support"))]).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(willow.get(&new_topic_path(&group)).await.status, StatusCode::NOT_FOUND);

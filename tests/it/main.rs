@@ -15,6 +15,7 @@ mod migrations;
 mod moderation;
 mod notifications;
 mod operations;
+mod page_weight;
 mod permissions;
 mod protection;
 mod safety;

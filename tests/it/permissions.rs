@@ -115,7 +115,7 @@ async fn every_route_answers_every_actor_as_the_table_says(backend: Backend) {
         ("POST", format!("{topic}/reply"),              [303, 404, 422, 422, 404, 422, 404]),
         ("POST", format!("{post}/edit"),                [303, 404, 422, 404, 404, 404, 404]),
         ("POST", format!("{post}/delete"),              [303, 404, 422, 404, 404, 404, 404]),
-        ("POST", format!("{post}/react"),               [303, 404, 400, 400, 404, 400, 404]),
+        ("POST", format!("{topic}/react"),              [303, 404, 400, 400, 404, 400, 404]),
         ("POST", "/groups/a/check-ins/new".into(),      [303, 404, 422, 422, 404, 422, 404]),
         ("POST", "/groups/a/messages/new".into(),      [303, 404, 404, 404, 404, 404, 404]),
         ("POST", format!("{check_in}/reply"),           [303, 404, 422, 422, 404, 422, 404]),

@@ -24,8 +24,6 @@ use crate::{
     },
 };
 
-const PAGE_SIZE: i64 = 50;
-
 /// Details that are words rather than dates or numbers, and their translations.
 const TRANSLATED_DETAILS: [(&str, &str); 10] = [
     ("lead", "audit-detail-lead"),
@@ -155,9 +153,9 @@ async fn audit_get(
         before: optional_id(&query.before)?,
     };
     let db = &state.db.read;
-    let mut rows = store::entries(db, viewer.user_id, viewer.is_admin, &filter, PAGE_SIZE + 1).await?;
-    let has_more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
-    rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
+    let mut rows = store::entries(db, viewer.user_id, viewer.is_admin, &filter).await?;
+    let has_more = rows.len() > usize::try_from(store::PAGE_SIZE).unwrap_or(usize::MAX);
+    rows.truncate(usize::try_from(store::PAGE_SIZE).unwrap_or(usize::MAX));
     let older_href = rows.last().filter(|_| has_more).map(|last| {
         let keep = serde_urlencoded::to_string([
             ("group", query.group.trim()),

@@ -61,10 +61,20 @@ pub struct Filter {
     pub before: Option<i64>,
 }
 
+/// Entries on one page of the log, a literal in the SQL (SQLite prepares a
+/// statement again every time a bound LIMIT is bound).
+macro_rules! page_size {
+    () => {
+        50
+    };
+}
+pub const PAGE_SIZE: i64 = page_size!();
+
 /// Entries the viewer may read — every one for an admin, else those of the
-/// organisations they lead — newest first.
-pub async fn entries(pool: &Pool, viewer: i64, is_admin: bool, filter: &Filter, limit: i64) -> Result<Vec<EntryRow>> {
-    sqlx::query_as(
+/// organisations they lead — newest first: a page and one more, to tell
+/// whether there are more.
+pub async fn entries(pool: &Pool, viewer: i64, is_admin: bool, filter: &Filter) -> Result<Vec<EntryRow>> {
+    sqlx::query_as(concat!(
         "SELECT a.id, a.created_at, a.actor_id, au.pseudonym AS actor, o.name AS organisation, \
            g.name AS group_name, g.slug AS group_slug, a.topic_id, t.title AS topic_title, a.action, \
            a.target_kind, a.target_id, tu.pseudonym AS member, a.detail, a.reason \
@@ -78,15 +88,16 @@ pub async fn entries(pool: &Pool, viewer: i64, is_admin: bool, filter: &Filter, 
              (SELECT s.organisation_id FROM staff s WHERE s.user_id = $1 AND s.role = 'lead')) \
            AND ($3 IS NULL OR a.group_id = $3) AND ($4 IS NULL OR a.actor_id = $4) \
            AND ($5 IS NULL OR a.action = $5) AND ($6 IS NULL OR a.id < $6) \
-         ORDER BY a.id DESC LIMIT $7",
-    )
+         ORDER BY a.id DESC LIMIT ",
+        page_size!(),
+        " + 1"
+    ))
     .bind(viewer)
     .bind(i64::from(is_admin))
     .bind(filter.group_id)
     .bind(filter.actor_id)
     .bind(filter.action)
     .bind(filter.before)
-    .bind(limit)
     .fetch_all(pool)
     .await
 }

@@ -8,8 +8,13 @@ use crate::db::Pool;
 
 type Result<T> = std::result::Result<T, sqlx::Error>;
 
-/// Items on one page of each list; more wait behind them.
-pub const LIST_LIMIT: i64 = 50;
+/// Items on one page of each list; more wait behind them. A literal in the
+/// SQL: SQLite prepares a statement again every time a bound LIMIT is bound.
+macro_rules! list_limit {
+    () => {
+        50
+    };
+}
 
 /// The groups in the viewer's scope, `g`, with the optional group filter.
 macro_rules! in_scope {
@@ -128,11 +133,11 @@ pub async fn reports(pool: &Pool, viewer: i64, group: Option<&str>) -> Result<Ve
          WHERE r.resolved_at IS NULL AND ",
         in_scope!(),
         " \
-         ORDER BY r.urgent DESC, r.created_at, r.id LIMIT $3"
+         ORDER BY r.urgent DESC, r.created_at, r.id LIMIT ",
+        list_limit!()
     ))
     .bind(viewer)
     .bind(group)
-    .bind(LIST_LIMIT)
     .fetch_all(pool)
     .await
 }
@@ -163,11 +168,11 @@ pub async fn held_posts(pool: &Pool, viewer: i64, group: Option<&str>) -> Result
          LEFT JOIN users u ON u.id = p.author_id \
          WHERE p.state = 'held' AND ",
         in_scope!(),
-        " ORDER BY p.created_at, p.id LIMIT $3"
+        " ORDER BY p.created_at, p.id LIMIT ",
+        list_limit!()
     ))
     .bind(viewer)
     .bind(group)
-    .bind(LIST_LIMIT)
     .fetch_all(pool)
     .await
 }
@@ -199,11 +204,11 @@ pub async fn pending_members(pool: &Pool, viewer: i64, group: Option<&str>) -> R
          LEFT JOIN organisations po ON po.id = ps.partner_organisation_id \
          WHERE m.state = 'pending' AND ",
         in_scope!(),
-        " ORDER BY m.joined_at, u.pseudonym LIMIT $3"
+        " ORDER BY m.joined_at, u.pseudonym LIMIT ",
+        list_limit!()
     ))
     .bind(viewer)
     .bind(group)
-    .bind(LIST_LIMIT)
     .fetch_all(pool)
     .await
 }

@@ -128,7 +128,8 @@ impl World {
         let reply = "Thank you for writing. The [resources page](/resources) lists night lines.";
         let page = lead.post(&format!("/topics/{topic}/reply"), &[("body", reply), ("action", "publish")]).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-        let page = lead.post(&format!("/posts/{post}/react"), &[("kind", "support"), ("page", "")]).await;
+        let page =
+            lead.post(&format!("/topics/{topic}/react"), &[("react", &format!("{post}-support")), ("page", "")]).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 
         member.get(&format!("/groups/{slug}/check-ins/new")).await;

@@ -49,7 +49,7 @@ async fn lockdown_blocks_posts_and_joins_and_revokes_invites(backend: Backend) {
     assert_eq!(willow.get("/groups/circle/topics/new").await.status, StatusCode::NOT_FOUND);
     assert_eq!(reply(&willow, &topic, "Still here").await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        willow.post(&format!("/posts/{}/react", post.0), &[("kind", "support")]).await.status,
+        willow.post(&format!("{topic}/react"), &[("react", &format!("{}-support", post.0))]).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(willow.get("/groups/circle/check-ins/new").await.status, StatusCode::OK);

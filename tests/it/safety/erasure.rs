@@ -86,7 +86,7 @@ async fn busy_member(app: &TestApp) -> (GroupSetup, Visitor, Visitor, String, St
     rowan.post(&format!("{own}/reply"), &[("body", "Thank you, @Quillon_Marigold."), ("action", "publish")]).await;
     let (post,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM posts").fetch_one(&app.state.db.read).await.unwrap();
     member.get(&rowans).await;
-    member.post(&format!("/posts/{}/react", post + 1), &[("kind", "support"), ("page", "")]).await;
+    member.post(&format!("{rowans}/react"), &[("react", &format!("{}-support", post + 1)), ("page", "")]).await;
     member.get("/groups/circle/check-ins/new").await;
     member.post("/groups/circle/check-ins/new", &[("subject", "Plover question"), ("body", "Ortolan worries.")]).await;
     moderated(app, &group, &member, &rowan, &rowans, post).await;

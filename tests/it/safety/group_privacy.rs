@@ -75,7 +75,7 @@ async fn staff_set_the_options_and_members_see_them_on_every_group_page(backend:
     assert!(topic_page.body.contains("data-viewer=\"Rowan\"") && !topic_page.body.contains("data-viewer=\"Willow\""));
     // Only post bodies are guarded, never the composer.
     let css = app.visitor().get("/assets/hearth.css").await.body;
-    assert!(css.contains(".no-copy article.post .prose { -webkit-user-select: none; user-select: none; }"));
+    assert!(css.contains(".no-copy .posts .prose { -webkit-user-select: none; user-select: none; }"));
     assert!(!css.contains("textarea { user-select: none") && !css.contains(".no-copy textarea"));
 
     // Turned off again, the pages are plain.
