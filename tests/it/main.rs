@@ -20,4 +20,5 @@ mod protection;
 mod safety;
 mod sanitiser;
 mod search;
+mod seed;
 mod sessions;
