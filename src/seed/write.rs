@@ -146,7 +146,10 @@ impl Seeding<'_> {
         let pseudonyms = self.accounts(&mut tx, &people).await?;
         let (slugs, group_ids) = self.groups(&mut tx, &people).await?;
         tx.commit().await?;
-        progress(self.started, &format!("{} accounts, {} groups and their memberships", pseudonyms.len(), slugs.len()));
+        progress(
+            self.started,
+            &format!("{} members, their staff, {} groups and the memberships", pseudonyms.len(), slugs.len()),
+        );
 
         let mut forum = Forum {
             pseudonyms,
