@@ -151,10 +151,14 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // The seed's bulk statements run past sqlx's one-second alert by design;
+    // its warning would print each whole statement.
+    let default_filter =
+        if matches!(cli.command, Some(Command::Seed { .. })) { "info,sqlx=error" } else { "info,sqlx=warn" };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("HEARTH_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter)),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))

@@ -89,10 +89,13 @@ async fn a_seeded_forum_is_served_like_any_other(backend: Backend) {
     app.stop().await;
 }
 
+/// A post's id, topic, author, words and warning.
+type PostFacts = (i64, i64, Option<i64>, String, Option<String>);
+
 /// A digest of every post's words, author and place.
 async fn content_digest(app: &TestApp) -> String {
     use sha2::{Digest, Sha256};
-    let rows: Vec<(i64, i64, Option<i64>, String, Option<String>)> =
+    let rows: Vec<PostFacts> =
         sqlx::query_as("SELECT id, topic_id, author_id, body_md, warning FROM posts ORDER BY id")
             .fetch_all(&app.state.db.read)
             .await
