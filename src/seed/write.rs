@@ -371,7 +371,8 @@ impl Seeding<'_> {
                 "created_at",
             ],
         );
-        let mut reactions = Batch::new(self.backend, "reactions", &["post_id", "user_id", "kind", "created_at"]);
+        // Sent after every post of the chunk: a reaction's post must exist first (PostgreSQL checks at once).
+        let mut reaction_rows: Vec<Vec<Value<'_>>> = Vec::new();
         let mut post_id = forum.topics[range.start].first_post_id;
         for (index, (title, posts)) in range.zip(&written) {
             let group = self.plan.topics[index].group;
@@ -402,13 +403,17 @@ impl Seeding<'_> {
                         let kind = *crate::discussions::store::REACTION_KINDS.choose(rng).unwrap_or(&"support");
                         let row =
                             vec![post_id.into(), people.member(members[member]).into(), kind.into(), post.at.into()];
-                        reactions.push(conn, row).await?;
+                        reaction_rows.push(row);
                     }
                 }
                 post_id += 1;
             }
         }
         rows.flush(conn).await?;
+        let mut reactions = Batch::new(self.backend, "reactions", &["post_id", "user_id", "kind", "created_at"]);
+        for row in reaction_rows {
+            reactions.push(conn, row).await?;
+        }
         reactions.flush(conn).await?;
         forum.reactions += reactions.inserted;
         Ok(next_post_id)
