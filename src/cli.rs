@@ -1,6 +1,7 @@
 //! The command line. The verbs are a contract that deploy scripts and
 //! organisations' admins rely on: `serve` (the default), `migrate`,
-//! `admin create`, `invite create`, `purge`, `backup`, `restore`, `check`.
+//! `admin create`, `invite create`, `purge`, `backup`, `restore`, `check`;
+//! and `seed`, which fills a database for benchmarks only.
 
 use std::{
     io::BufRead,
@@ -80,6 +81,23 @@ enum Command {
     /// Check the database (integrity, migrations) and the settings, and print
     /// a short health report; exits non-zero on a problem. Changes nothing.
     Check,
+    /// For benchmarks only: fill an empty database with a large generated
+    /// forum, the same for the same seed. Every account gets the password read
+    /// from standard input (one shared hash), so never use it for a real forum.
+    Seed {
+        /// small: 2 000 members, 2 000 topics, 20 000 posts; large: 100 times that.
+        #[arg(long, value_enum)]
+        size: crate::seed::Size,
+        /// The same seed makes the same forum.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write sampled members, with a topic, a group and a search word each, to this file (TSV).
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
+        /// Read the password from the first line of standard input (required).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,10 +151,14 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // The seed's bulk statements run past sqlx's one-second alert by design;
+    // its warning would print each whole statement.
+    let default_filter =
+        if matches!(cli.command, Some(Command::Seed { .. })) { "info,sqlx=error" } else { "info,sqlx=warn" };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("HEARTH_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter)),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -207,6 +229,13 @@ async fn run_with_state(command: Command, config: Config, presence: &Arc<Presenc
         Command::Admin { action: AdminAction::Create { pseudonym, password_stdin: _ } } => {
             create_admin(&state, &pseudonym).await
         }
+        Command::Seed { size, seed, manifest, password_stdin: _ } => {
+            let options = crate::seed::Options { size, seed, manifest };
+            match read_password_line() {
+                Ok(password) => crate::seed::run(&state, &options, &password).await.map(|done| println!("{done}")),
+                Err(err) => Err(err),
+            }
+        }
         Command::Invite { action: InviteAction::Create { expires_in, note, groups } } => {
             let mut group_ids = Vec::with_capacity(groups.len());
             for slug in &groups {
@@ -250,14 +279,19 @@ async fn purge(state: &AppState) -> Result<(), String> {
     Ok(())
 }
 
+/// The first line of standard input, without its line ending.
+fn read_password_line() -> Result<String, String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|err| format!("cannot read the password: {err}"))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+}
+
 async fn create_admin(state: &AppState, pseudonym: &str) -> Result<(), String> {
     let pseudonym = Pseudonym::parse(pseudonym).map_err(|problem| {
         format!("pseudonym refused: {}", state.translations.get(Default::default(), problem.message_key(), &[]))
     })?;
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|err| format!("cannot read the password: {err}"))?;
-    let typed = line.trim_end_matches(['\n', '\r']);
-    let password = Password::parse(typed, &[pseudonym.as_str(), &state.config.instance_name]).map_err(|problem| {
+    let typed = read_password_line()?;
+    let password = Password::parse(&typed, &[pseudonym.as_str(), &state.config.instance_name]).map_err(|problem| {
         format!("password refused: {}", state.translations.get(Default::default(), problem.message_key(), &[]))
     })?;
     let hash = state.hasher.hash(&password).await.map_err(|err| err.to_string())?;

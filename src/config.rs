@@ -41,6 +41,9 @@ pub struct Config {
     pub sign_in_as_notes: bool,
     /// Retention limits facilitators choose within, in days.
     pub retention: RetentionLimits,
+    /// For `bench/run` only: serve `GET /bench/ceiling`, a static page of this
+    /// many bytes (the benchmark's ceiling). Unset: the route does not exist.
+    pub bench_ceiling_bytes: Option<usize>,
 }
 
 /// How long group content may be kept, set by the instance; each group
@@ -90,6 +93,7 @@ struct FileSettings {
     retention_min_days: Option<u32>,
     retention_max_days: Option<u32>,
     ended_group_days: Option<u32>,
+    bench_ceiling_bytes: Option<u64>,
 }
 
 /// Every setting: its file key and its environment variable.
@@ -111,6 +115,7 @@ const SETTINGS: &[(&str, &str)] = &[
     ("retention_min_days", "HEARTH_RETENTION_MIN_DAYS"),
     ("retention_max_days", "HEARTH_RETENTION_MAX_DAYS"),
     ("ended_group_days", "HEARTH_ENDED_GROUP_DAYS"),
+    ("bench_ceiling_bytes", "HEARTH_BENCH_CEILING_BYTES"),
 ];
 
 impl Config {
@@ -240,6 +245,12 @@ impl Config {
             ended_group_days: days("ended_group_days", settings.ended_group_days, 30, 0)?,
         };
 
+        let ceiling = settings.bench_ceiling_bytes;
+        let bench_ceiling_bytes = pick("bench_ceiling_bytes", ceiling.map(|n| n.to_string()))
+            .map(|_| number("bench_ceiling_bytes", ceiling, 0, 1..=10_000_000))
+            .transpose()?
+            .map(|bytes| usize::try_from(bytes).unwrap_or(usize::MAX));
+
         let trusted_proxy_header = pick("trusted_proxy_header", settings.trusted_proxy_header)
             .map(|(name, header)| {
                 let header = header.trim().to_ascii_lowercase();
@@ -267,6 +278,7 @@ impl Config {
             discreet_name,
             sign_in_as_notes,
             retention,
+            bench_ceiling_bytes,
         })
     }
 

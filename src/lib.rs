@@ -14,4 +14,5 @@ pub mod markdown;
 pub mod moderation;
 pub mod operations;
 pub mod safety;
+pub mod seed;
 pub mod web;

@@ -60,9 +60,11 @@ pub fn app(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), context::with_context))
         .layer(middleware::from_fn_with_state(state.clone(), operations::kept::give_back_unsaved_forms));
-    Router::new()
-        .merge(assets::router())
-        .merge(operations::router())
+    let mut outside_pages = Router::new().merge(assets::router()).merge(operations::router());
+    if let Some(bytes) = state.config.bench_ceiling_bytes {
+        outside_pages = outside_pages.merge(crate::seed::ceiling::router(bytes));
+    }
+    outside_pages
         .merge(pages)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn(log::log_requests))

@@ -64,6 +64,8 @@ pub const GROUP_MEMBER_ERASE: &str = "/groups/{slug}/members/{id}/erase";
 pub const SAFETY: &str = "/safety";
 // operations
 pub const HEALTHZ: &str = "/healthz";
+/// Only when `HEARTH_BENCH_CEILING_BYTES` is set (see `seed::ceiling`).
+pub const BENCH_CEILING: &str = "/bench/ceiling";
 // moderation (issue 4): queues, reports, actions on posts and members,
 // lockdown, roles that need a second person, partners, the audit log
 pub const MODERATION: &str = "/moderation";

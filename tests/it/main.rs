@@ -21,4 +21,5 @@ mod protection;
 mod safety;
 mod sanitiser;
 mod search;
+mod seed;
 mod sessions;
