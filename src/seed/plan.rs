@@ -51,7 +51,7 @@ impl Size {
 }
 
 /// A page of posts on the topic page (`discussions::topics::POSTS_PER_PAGE`).
-pub(super) const FULL_PAGE: usize = crate::discussions::topics::POSTS_PER_PAGE as usize;
+pub(super) const FULL_PAGE: usize = crate::discussions::store::POSTS_PER_PAGE as usize;
 /// The share of topics that are long threads.
 const LONG_SHARE: f64 = 0.05;
 const LONG_POSTS: std::ops::RangeInclusive<usize> = FULL_PAGE..=FULL_PAGE * 5 / 2;
