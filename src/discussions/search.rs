@@ -140,10 +140,9 @@ pub async fn search(db: &Db, viewer_id: i64, words: &[String], now: UnixTime) ->
             ),
             fts5_query(words),
         ),
-        // The expression matches the GIN index `to_tsvector('simple', search_text)`.
+        // `search_vector` is `to_tsvector('simple', search_text)`, stored and indexed (GIN).
         Backend::Postgres => {
-            let sql = hit_query!("posts p", "to_tsvector('simple', p.search_text) @@ to_tsquery('simple', $3)", "p.id");
-            (sql, tsquery(words))
+            (hit_query!("posts p", "p.search_vector @@ to_tsquery('simple', $3)", "p.id"), tsquery(words))
         }
     };
     sqlx::query_as(sql).bind(viewer_id).bind(now).bind(expression).fetch_all(&db.read).await
